@@ -1,0 +1,1 @@
+"""Connector families: typed configs to and from the JSON documents Dex stores."""

@@ -1,0 +1,1 @@
+"""The resource model shared by the provider plugin and the SDK."""

@@ -1,0 +1,88 @@
+"""The building blocks of the resource model: typed properties and resource specs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+STRING = "string"
+BOOLEAN = "boolean"
+NUMBER = "number"
+STRING_LIST = "array<string>"
+ANY_MAP = "map<any>"
+
+
+@dataclass(frozen=True)
+class Prop:
+    """One property: its wire (schema) name, type and lifecycle rules."""
+
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    secret: bool = False
+    replaces: bool = False
+    output_only: bool = False
+    # Dex's JSON key, for properties stored inside a connector's config document.
+    dex_key: str | None = None
+
+    @property
+    def python_name(self) -> str:
+        return snake_case(self.name)
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    """A named object type of the schema (for example the OIDC connector config)."""
+
+    token: str
+    description: str
+    props: tuple[Prop, ...]
+
+    def prop(self, name: str) -> Prop:
+        return next(p for p in self.props if p.name == name)
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """A resource type: its token, docs, and properties in declaration order."""
+
+    token: str
+    description: str
+    props: tuple[Prop, ...]
+    id_property: str | None = None
+    objects: dict[str, ObjectType] = field(default_factory=dict)
+
+    @property
+    def inputs(self) -> tuple[Prop, ...]:
+        return tuple(p for p in self.props if not p.output_only)
+
+    @property
+    def secret_names(self) -> frozenset[str]:
+        return frozenset(p.name for p in self.props if p.secret)
+
+    @property
+    def replacing_names(self) -> frozenset[str]:
+        return frozenset(p.name for p in self.props if p.replaces)
+
+    def prop(self, name: str) -> Prop:
+        return next(p for p in self.props if p.name == name)
+
+
+def snake_case(name: str) -> str:
+    """clientId -> client_id, rootCAs -> root_cas, redirectURIs -> redirect_uris."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", spaced)
+    return spaced.lower()
+
+
+def schema_type(type_name: str, objects: dict[str, ObjectType]) -> dict[str, Any]:
+    """The JSON schema fragment of one of our type names."""
+    if type_name == STRING_LIST:
+        return {"type": "array", "items": {"type": "string"}}
+    if type_name == ANY_MAP:
+        return {"type": "object", "additionalProperties": {"$ref": "pulumi.json#/Any"}}
+    if type_name in objects:
+        return {"$ref": f"#/types/{objects[type_name].token}"}
+    return {"type": type_name}

@@ -1,0 +1,1 @@
+"""The `pulumi-resource-dex` plugin: a Pulumi resource provider served over gRPC."""

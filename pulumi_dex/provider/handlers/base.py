@@ -1,0 +1,75 @@
+"""What every resource handler shares: its context, results and diff rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pulumi_dex.dex.connection import DexConnection
+from pulumi_dex.model.properties import ResourceSpec
+from pulumi_dex.provider import wire
+from pulumi_dex.provider.engine_log import EngineLog
+
+Props = dict[str, Any]
+Failure = tuple[str, str]
+
+
+class UserError(Exception):
+    """An error the user caused and can fix; shown as is, without a traceback."""
+
+
+@dataclass
+class Context:
+    """What a handler may use: the Dex connection (absent in preview) and the engine log."""
+
+    connect: Callable[[], DexConnection]
+    log: EngineLog
+    urn: str = ""
+
+
+@dataclass
+class DiffResult:
+    """Changed properties, those among them that force a replacement."""
+
+    changed: list[str] = field(default_factory=list)
+    replaces: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReadResult:
+    """What Dex holds now; `id` is None when the object is gone."""
+
+    id: str | None
+    outputs: Props
+    inputs: Props
+
+
+def empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def required_failures(spec: ResourceSpec, news: Props) -> list[Failure]:
+    return [
+        (p.name, f"{p.name} is required")
+        for p in spec.inputs
+        if p.required and not wire.is_unknown(news.get(p.name)) and empty(news.get(p.name))
+    ]
+
+
+def diff_inputs(spec: ResourceSpec, olds: Props, news: Props,
+                clearing_replaces: Iterable[str] = ()) -> DiffResult:
+    """Compare old state with new inputs over the input properties of `spec`."""
+    result = DiffResult()
+    clearing = set(clearing_replaces)
+    for prop in spec.inputs:
+        old, new = olds.get(prop.name), news.get(prop.name)
+        if empty(old) and empty(new):
+            continue
+        if old == new and not wire.is_unknown(new):
+            continue
+        result.changed.append(prop.name)
+        cleared = prop.name in clearing and not empty(old) and empty(new)
+        if prop.replaces or cleared:
+            result.replaces.append(prop.name)
+    return result

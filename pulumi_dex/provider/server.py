@@ -1,0 +1,196 @@
+"""The ResourceProvider gRPC service: Pulumi's protocol in, handler calls out.
+
+Errors a user can fix reach the engine as a one-line message (no traceback);
+anything else is a provider bug and says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import grpc
+from google.protobuf import empty_pb2
+from pulumi.runtime.proto import plugin_pb2, provider_pb2, provider_pb2_grpc
+
+from pulumi_dex.dex import errors
+from pulumi_dex.dex.connection import DexConnection
+from pulumi_dex.model.schema import schema_json
+from pulumi_dex.provider import config, wire
+from pulumi_dex.provider.engine_log import EngineLog
+from pulumi_dex.provider.handlers.base import Context, UserError
+from pulumi_dex.provider.handlers.clients import ClientHandler
+from pulumi_dex.provider.handlers.connectors import (
+    AzureHandler,
+    CognitoHandler,
+    GenericConnectorHandler,
+)
+from pulumi_dex.version import VERSION
+
+log = logging.getLogger(__name__)
+
+HANDLERS: dict[str, Any] = {
+    h.spec.token: h
+    for h in (ClientHandler(), GenericConnectorHandler(), AzureHandler(), CognitoHandler())
+}
+T = TypeVar("T")
+
+
+def _type_of(urn: str) -> str:
+    return urn.split("::")[2].split("$")[-1]
+
+
+def _secret_paths(handler: Any) -> list[str]:
+    paths = [p.name for p in handler.spec.props if p.secret]
+    if handler.spec.token == "dex:index:Connector":
+        paths.append("oidcConfig.clientSecret")
+    return paths
+
+
+class DexProvider(provider_pb2_grpc.ResourceProviderServicer):  # type: ignore[misc]
+    """One provider instance: configuration and one Dex connection, made once."""
+
+    def __init__(self, engine_address: str | None) -> None:
+        self._log = EngineLog(engine_address)
+        self._values: dict[str, Any] = {}
+        self._connection: DexConnection | None = None
+        self._lock = threading.Lock()
+
+    # --- plumbing -----------------------------------------------------------------
+
+    def _connect(self) -> DexConnection:
+        with self._lock:
+            if self._connection is None:
+                settings = config.settings(self._values)
+                if settings.insecure or settings.insecure_skip_verify:
+                    self._log.warn(
+                        f"dex provider for {settings.host}: insecure transport is for local "
+                        "development only; use TLS with a CA certificate and a client certificate"
+                    )
+                self._connection = DexConnection(settings)
+            return self._connection
+
+    def _guarded(self, context: grpc.ServicerContext, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except (UserError, errors.DexError, config.ConfigError) as err:
+            context.abort(grpc.StatusCode.UNKNOWN, str(err))
+        except config.UnknownConfig:
+            context.abort(grpc.StatusCode.UNKNOWN, "the dex provider's configuration is not "
+                          "known yet; it depends on resources that are still to be created")
+        except Exception as err:  # noqa: BLE001 - everything else is our bug
+            log.exception("unexpected failure")
+            context.abort(
+                grpc.StatusCode.INTERNAL,
+                f"pulumi-dex internal error ({type(err).__name__}); please report it with "
+                "the output of `pulumi up -v=9 --logtostderr`",
+            )
+        raise AssertionError("unreachable")
+
+    def _context(self, urn: str) -> Context:
+        return Context(connect=self._connect, log=self._log, urn=urn)
+
+    # --- plugin and configuration ----------------------------------------------------
+
+    def GetPluginInfo(self, request: Any, context: Any) -> plugin_pb2.PluginInfo:
+        return plugin_pb2.PluginInfo(version=VERSION)
+
+    def GetSchema(self, request: Any, context: Any) -> provider_pb2.GetSchemaResponse:
+        return provider_pb2.GetSchemaResponse(schema=schema_json())
+
+    def CheckConfig(self, request: Any, context: Any) -> provider_pb2.CheckResponse:
+        return provider_pb2.CheckResponse(inputs=request.news)
+
+    def DiffConfig(self, request: Any, context: Any) -> provider_pb2.DiffResponse:
+        olds, news = wire.decode(request.olds), wire.decode(request.news)
+        changed = sorted(k for k in set(olds) | set(news) if olds.get(k) != news.get(k))
+        kind = provider_pb2.DiffResponse.DIFF_SOME if changed else provider_pb2.DiffResponse.DIFF_NONE
+        return provider_pb2.DiffResponse(changes=kind, diffs=changed)
+
+    def Configure(self, request: Any, context: Any) -> provider_pb2.ConfigureResponse:
+        self._values = config.merge(dict(request.variables), wire.decode(request.args))
+        return provider_pb2.ConfigureResponse(
+            acceptSecrets=True, supportsPreview=True, acceptResources=False
+        )
+
+    def Cancel(self, request: Any, context: Any) -> empty_pb2.Empty:
+        return empty_pb2.Empty()
+
+    # --- resources ---------------------------------------------------------------------
+
+    def Check(self, request: Any, context: Any) -> provider_pb2.CheckResponse:
+        handler = HANDLERS[_type_of(request.urn)]
+        olds, news = wire.decode(request.olds), wire.decode(request.news)
+        inputs, failures = self._guarded(
+            context, lambda: handler.check(olds, news, bytes(request.randomSeed))
+        )
+        return provider_pb2.CheckResponse(
+            inputs=wire.encode(inputs, _secret_paths(handler)),
+            failures=[provider_pb2.CheckFailure(property=p, reason=r) for p, r in failures],
+        )
+
+    def Diff(self, request: Any, context: Any) -> provider_pb2.DiffResponse:
+        handler = HANDLERS[_type_of(request.urn)]
+        result = handler.diff(wire.decode(request.olds), wire.decode(request.news))
+        if not result.changed:
+            return provider_pb2.DiffResponse(changes=provider_pb2.DiffResponse.DIFF_NONE)
+        kinds = provider_pb2.PropertyDiff
+        detailed = {
+            name: kinds(
+                kind=kinds.UPDATE_REPLACE if name in result.replaces else kinds.UPDATE,
+                inputDiff=True,
+            )
+            for name in result.changed
+        }
+        return provider_pb2.DiffResponse(
+            changes=provider_pb2.DiffResponse.DIFF_SOME,
+            diffs=result.changed,
+            replaces=result.replaces,
+            # IDs are chosen by the user, so the old object must go before the new one.
+            deleteBeforeReplace=bool(result.replaces),
+            detailedDiff=detailed,
+            hasDetailedDiff=True,
+        )
+
+    def Create(self, request: Any, context: Any) -> provider_pb2.CreateResponse:
+        handler = HANDLERS[_type_of(request.urn)]
+        inputs = wire.decode(request.properties)
+        ctx = self._context(request.urn)
+        resource_id, outputs = self._guarded(
+            context, lambda: handler.create(ctx, inputs, request.preview)
+        )
+        return provider_pb2.CreateResponse(
+            id=resource_id, properties=wire.encode(outputs, _secret_paths(handler))
+        )
+
+    def Read(self, request: Any, context: Any) -> provider_pb2.ReadResponse:
+        handler = HANDLERS[_type_of(request.urn)]
+        state = wire.decode(request.properties) or wire.decode(request.inputs)
+        ctx = self._context(request.urn)
+        result = self._guarded(context, lambda: handler.read(ctx, request.id, state))
+        if result.id is None:
+            return provider_pb2.ReadResponse(id="")
+        secrets = _secret_paths(handler)
+        return provider_pb2.ReadResponse(
+            id=result.id,
+            properties=wire.encode(result.outputs, secrets),
+            inputs=wire.encode(result.inputs, secrets),
+        )
+
+    def Update(self, request: Any, context: Any) -> provider_pb2.UpdateResponse:
+        handler = HANDLERS[_type_of(request.urn)]
+        news = wire.decode(request.news)
+        ctx = self._context(request.urn)
+        outputs = self._guarded(
+            context, lambda: handler.update(ctx, request.id, news, request.preview)
+        )
+        return provider_pb2.UpdateResponse(properties=wire.encode(outputs, _secret_paths(handler)))
+
+    def Delete(self, request: Any, context: Any) -> empty_pb2.Empty:
+        handler = HANDLERS[_type_of(request.urn)]
+        state = wire.decode(request.properties)
+        ctx = self._context(request.urn)
+        self._guarded(context, lambda: handler.delete(ctx, request.id, state))
+        return empty_pb2.Empty()

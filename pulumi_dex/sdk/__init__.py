@@ -1,0 +1,1 @@
+"""The typed Python SDK: resource classes users declare in their Pulumi programs."""

@@ -1,0 +1,58 @@
+"""Turning typed keyword arguments into the wire properties the provider reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pulumi
+
+from pulumi_dex.model.properties import ObjectType, ResourceSpec
+from pulumi_dex.model.resources import CONNECTOR_OBJECTS, PACKAGE
+from pulumi_dex.version import VERSION
+
+
+def _object_to_wire(obj: ObjectType, value: Any) -> Any:
+    if isinstance(value, pulumi.Output):
+        return value.apply(lambda v: _object_to_wire(obj, v))
+    if not isinstance(value, Mapping):
+        return value
+    wire: dict[str, Any] = {}
+    for prop in obj.props:
+        item = value.get(prop.python_name, value.get(prop.name))
+        if item is None:
+            continue
+        nested = CONNECTOR_OBJECTS.get(prop.type)
+        item = _object_to_wire(nested, item) if nested else item
+        wire[prop.name] = pulumi.Output.secret(item) if prop.secret else item
+    unknown = set(value) - {p.python_name for p in obj.props} - {p.name for p in obj.props}
+    if unknown:
+        raise TypeError(f"{obj.token} has no field(s) {sorted(unknown)}")
+    return wire
+
+
+def to_wire(spec: ResourceSpec, args: Mapping[str, Any]) -> dict[str, Any]:
+    """Wire properties (camelCase) of keyword arguments (snake_case); secrets wrapped."""
+    props: dict[str, Any] = {}
+    for prop in spec.props:
+        if prop.output_only:
+            props[prop.name] = None
+            continue
+        value = args.get(prop.python_name)
+        nested = CONNECTOR_OBJECTS.get(prop.type)
+        if nested is not None and value is not None:
+            value = _object_to_wire(nested, value)
+        if prop.secret and value is not None:
+            value = pulumi.Output.secret(value)
+        props[prop.name] = value
+    return props
+
+
+def options(spec: ResourceSpec, opts: pulumi.ResourceOptions | None) -> pulumi.ResourceOptions:
+    """Resource options with secret outputs declared and the plugin version pinned."""
+    secrets = [p.name for p in spec.props if p.secret]
+    base = pulumi.ResourceOptions(additional_secret_outputs=secrets, version=VERSION)
+    return pulumi.ResourceOptions.merge(base, opts)
+
+
+__all__ = ["PACKAGE", "options", "to_wire"]

@@ -1,0 +1,3 @@
+"""The package version, shared by the plugin (GetPluginInfo) and the schema."""
+
+VERSION = "0.1.0"
