@@ -110,13 +110,18 @@ def build(spec: GoBuild, log: callable = print) -> Path:
 
 def dex_build(release: DexRelease) -> GoBuild:
     """The wrapper build of one Dex release (cgo, for sqlite3 storage)."""
+    requires = [
+        f"github.com/dexidp/dex/cmd/dex@{release.module}",
+        f"github.com/dexidp/dex/api/v2@{release.api_module}",
+    ]
+    key = f"dex-{release.version}"
+    if release.grpc_go:
+        requires.append(f"google.golang.org/grpc@{release.grpc_go}")
+        key += f"-grpc-{release.grpc_go}"
     return GoBuild(
-        key=f"dex-{release.version}",
+        key=key,
         go_directive=release.go,
-        requires=(
-            f"github.com/dexidp/dex/cmd/dex@{release.module}",
-            f"github.com/dexidp/dex/api/v2@{release.api_module}",
-        ),
+        requires=tuple(requires),
         package="github.com/dexidp/dex/cmd/dex",
         binary="dex",
         ldflags=f"-X main.version={release.version}",

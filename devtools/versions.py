@@ -17,6 +17,7 @@ class DexRelease:
     module: str
     api_module: str
     go: str
+    grpc_go: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ def load(path: Path = VERSIONS_FILE) -> Pins:
     """Read the pins; a malformed file fails here, not halfway through a build."""
     data = tomllib.loads(path.read_text())
     releases = {
-        version: DexRelease(version, spec["module"], spec["api_module"], spec["go"])
+        version: DexRelease(
+            version, spec["module"], spec["api_module"], spec["go"], spec.get("grpc_go")
+        )
         for version, spec in data["dex"].items()
     }
     defaults = data["dex_defaults"]

@@ -35,6 +35,12 @@ def with_defaults(inputs: dict[str, Any]) -> dict[str, Any]:
     return filled
 
 
+def _secure_or_loopback(url: str) -> bool:
+    # Plain http only for an authority on this machine (tests, local emulators).
+    parsed = urlparse(url)
+    return parsed.scheme == "https" or parsed.hostname in ("127.0.0.1", "::1")
+
+
 def issuer(inputs: dict[str, Any]) -> str:
     return f"{str(inputs['authorityHost']).rstrip('/')}/{inputs['tenantId']}/v2.0"
 
@@ -48,7 +54,7 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
              "from the app registration's overview in the Entra admin center")
         )
     host = inputs.get("authorityHost")
-    if isinstance(host, str) and urlparse(host).scheme != "https":
+    if isinstance(host, str) and not _secure_or_loopback(host):
         failures.append(("authorityHost", "authorityHost must be an https:// URL"))
     source = inputs.get("userNameSource")
     if isinstance(source, str) and source not in USER_NAME_SOURCES:

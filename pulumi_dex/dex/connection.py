@@ -102,6 +102,11 @@ def _transport_cause(details: str) -> str:
             "the TLS handshake failed (certificate rejected, or Dex requires a client "
             "certificate); check `ca_cert`, `client_cert`, `client_key` and `server_name`"
         )
+    if "unwrap failed" in lowered or "tsi_data_corrupted" in lowered:
+        return (
+            "Dex rejected our TLS client: the client certificate is missing or not signed "
+            "by the CA Dex trusts (tlsClientCA); check `client_cert` and `client_key`"
+        )
     if "socket closed" in lowered or "connection reset" in lowered or "eof" in lowered:
         return (
             "Dex closed the connection during the TLS handshake; it probably requires a "

@@ -32,11 +32,15 @@ def _object_to_wire(obj: ObjectType, value: Any) -> Any:
 
 
 def to_wire(spec: ResourceSpec, args: Mapping[str, Any]) -> dict[str, Any]:
-    """Wire properties (camelCase) of keyword arguments (snake_case); secrets wrapped."""
+    """Resource properties keyed by Python name; nested objects already in wire names.
+
+    The top-level keys are turned into wire names by `wire_name` (Pulumi's
+    translate_input_property), and back by snake_case for the output attributes.
+    """
     props: dict[str, Any] = {}
     for prop in spec.props:
         if prop.output_only:
-            props[prop.name] = None
+            props[prop.python_name] = None
             continue
         value = args.get(prop.python_name)
         nested = CONNECTOR_OBJECTS.get(prop.type)
@@ -44,8 +48,25 @@ def to_wire(spec: ResourceSpec, args: Mapping[str, Any]) -> dict[str, Any]:
             value = _object_to_wire(nested, value)
         if prop.secret and value is not None:
             value = pulumi.Output.secret(value)
-        props[prop.name] = value
+        props[prop.python_name] = value
     return props
+
+
+def _wire_names() -> dict[str, str]:
+    from pulumi_dex.model.resources import PROVIDER, RESOURCES
+
+    names: dict[str, str] = {}
+    for spec in (PROVIDER, *RESOURCES):
+        names.update({p.python_name: p.name for p in spec.props})
+    return names
+
+
+_WIRE_NAMES = _wire_names()
+
+
+def wire_name(python_name: str) -> str:
+    """The schema name of a top-level property; unknown names pass through."""
+    return _WIRE_NAMES.get(python_name, python_name)
 
 
 def options(spec: ResourceSpec, opts: pulumi.ResourceOptions | None) -> pulumi.ResourceOptions:
@@ -55,4 +76,4 @@ def options(spec: ResourceSpec, opts: pulumi.ResourceOptions | None) -> pulumi.R
     return pulumi.ResourceOptions.merge(base, opts)
 
 
-__all__ = ["PACKAGE", "options", "to_wire"]
+__all__ = ["PACKAGE", "options", "to_wire", "wire_name"]

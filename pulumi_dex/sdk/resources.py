@@ -8,7 +8,8 @@ from typing import Any, TypedDict
 import pulumi
 
 from pulumi_dex.model import resources as model
-from pulumi_dex.sdk._props import options, to_wire
+from pulumi_dex.model.properties import snake_case
+from pulumi_dex.sdk._props import options, to_wire, wire_name
 
 Str = pulumi.Input[str]
 StrList = pulumi.Input[Sequence[pulumi.Input[str]]]
@@ -58,8 +59,24 @@ class OidcConfigArgs(TypedDict, total=False):
     extra: Mapping[str, Any]
 
 
+class _DexResource(pulumi.CustomResource):
+    """Outputs appear as snake_case attributes (`client.client_id`, `connector.issuer`)."""
+
+    def translate_output_property(self, prop: str) -> str:
+        return snake_case(prop)
+
+    def translate_input_property(self, prop: str) -> str:
+        return wire_name(prop)
+
+
 class Provider(pulumi.ProviderResource):
     """A connection to one Dex; pass it as `opts=pulumi.ResourceOptions(provider=...)`."""
+
+    def translate_output_property(self, prop: str) -> str:
+        return snake_case(prop)
+
+    def translate_input_property(self, prop: str) -> str:
+        return wire_name(prop)
 
     def __init__(
         self,
@@ -80,7 +97,7 @@ class Provider(pulumi.ProviderResource):
         super().__init__("dex", resource_name, props, options(model.PROVIDER, opts))
 
 
-class Client(pulumi.CustomResource):
+class Client(_DexResource):
     """An OAuth2 client of Dex. Changing client_id, secret or public replaces it."""
 
     client_id: pulumi.Output[str]
@@ -108,7 +125,7 @@ class Client(pulumi.CustomResource):
         super().__init__(model.CLIENT.token, resource_name, props, options(model.CLIENT, opts))
 
 
-class Connector(pulumi.CustomResource):
+class Connector(_DexResource):
     """An upstream identity provider; give exactly one of oidc_config and raw_config."""
 
     connector_id: pulumi.Output[str]
@@ -133,7 +150,7 @@ class Connector(pulumi.CustomResource):
         super().__init__(spec.token, resource_name, props, options(spec, opts))
 
 
-class AzureOidcConnector(pulumi.CustomResource):
+class AzureOidcConnector(_DexResource):
     """A Microsoft Entra ID tenant; changing tenant_id or connector_id replaces it."""
 
     connector_id: pulumi.Output[str]
@@ -158,7 +175,7 @@ class AzureOidcConnector(pulumi.CustomResource):
         super().__init__(model.AZURE.token, resource_name, props, options(model.AZURE, opts))
 
 
-class CognitoOidcConnector(pulumi.CustomResource):
+class CognitoOidcConnector(_DexResource):
     """An AWS Cognito user pool; changing region, user_pool_id or connector_id replaces it."""
 
     connector_id: pulumi.Output[str]

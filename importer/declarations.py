@@ -1,0 +1,179 @@
+"""What to declare for each Dex object: resource type, name, arguments and secret keys.
+
+Values that are secrets never enter a declaration; in their place stands the call
+that reads them from stack config, and the key is listed in `secret_keys`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from importer.inventory import Inventory
+from importer.literal import Code
+from importer.naming import ObjectNames, assign
+from pulumi_dex.connectors import azure, cognito, oidc
+from pulumi_dex.dex.clients import ClientRecord
+from pulumi_dex.dex.connectors import ConnectorRecord
+from pulumi_dex.model import resources as model
+from pulumi_dex.model.properties import ResourceSpec, snake_case
+
+log = logging.getLogger(__name__)
+
+RAW_CONFIG_FIELD = "rawConfig"
+
+# Keys of an oidc config's untyped `extra` part that are treated as credentials.
+_SECRET_KEY = re.compile(r"secret|password|passwd|token|credential|private|key$", re.I)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """One resource of the generated program."""
+
+    token: str
+    sdk_class: str
+    dex_id: str
+    names: ObjectNames
+    args: tuple[tuple[str, Any], ...]
+    secret_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every declaration, clients first, each group sorted by ID, and what was downgraded."""
+
+    declarations: tuple[Declaration, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def secret_keys(self) -> tuple[str, ...]:
+        """Every stack config key the program reads, in declaration order."""
+        return tuple(key for decl in self.declarations for key in decl.secret_keys)
+
+
+class _Secrets:
+    """Hands out config lookups for one object and remembers their keys."""
+
+    def __init__(self, names: ObjectNames) -> None:
+        self._names = names
+        self.keys: list[str] = []
+
+    def lookup(self, field: str) -> Code:
+        key = self._names.config_key(field)
+        self.keys.append(key)
+        return Code(f"config.require_secret({json.dumps(key)})")
+
+
+def _client(record: ClientRecord, names: ObjectNames) -> Declaration:
+    secrets = _Secrets(names)
+    args: list[tuple[str, Any]] = [("client_id", record.id), ("name", record.name)]
+    # Public clients log in without a secret (PKCE), so none is asked of the user.
+    if not record.public:
+        args.append(("secret", secrets.lookup("secret")))
+    optional = [
+        ("redirect_uris", list(record.redirect_uris)),
+        ("trusted_peers", list(record.trusted_peers)),
+        ("public", record.public),
+        ("logo_url", record.logo_url),
+    ]
+    args.extend((name, value) for name, value in optional if value)
+    return Declaration(
+        model.CLIENT.token, "Client", record.id, names, tuple(args), tuple(secrets.keys)
+    )
+
+
+def _snake(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {snake_case(key): _snake(item) for key, item in value.items()}
+    return value
+
+
+def _family(wire: dict[str, Any]) -> tuple[ResourceSpec, str, dict[str, Any]] | None:
+    """The Azure or Cognito resource that writes exactly this oidc config, if any."""
+    for spec, sdk_class, family in (
+        (model.AZURE, "AzureOidcConnector", azure),
+        (model.COGNITO, "CognitoOidcConnector", cognito),
+    ):
+        inputs = family.from_oidc(wire)
+        # from_oidc matches on the issuer; the round trip also proves the fixed settings
+        # (such as insecureSkipEmailVerified) agree, so importing changes nothing.
+        if inputs is not None and family.to_oidc(family.with_defaults(inputs)) == wire:
+            return spec, sdk_class, inputs
+    return None
+
+
+def _oidc_args(wire: dict[str, Any], secrets: _Secrets) -> list[tuple[str, Any]]:
+    typed = {key: value for key, value in wire.items() if key != "extra"}
+    if "clientSecret" in typed:
+        typed["clientSecret"] = secrets.lookup("clientSecret")
+    config = _snake(typed)
+    extra = {
+        key: secrets.lookup(key) if _SECRET_KEY.search(key) else value
+        for key, value in (wire.get("extra") or {}).items()
+    }
+    if extra:
+        config["extra"] = extra
+    return [("oidc_config", config)]
+
+
+def _connector(record: ConnectorRecord, names: ObjectNames, warnings: list[str]) -> Declaration:
+    secrets = _Secrets(names)
+    head: list[tuple[str, Any]] = [("connector_id", record.id)]
+    doc = _oidc_document(record, warnings)
+    if doc is None:
+        args = [*head, ("type", record.type), ("name", record.name)]
+        # Any connector type may hold credentials anywhere in its config, so all of it is secret.
+        args.append(("raw_config", secrets.lookup(RAW_CONFIG_FIELD)))
+        return Declaration(
+            model.CONNECTOR.token, "Connector", record.id, names, tuple(args), tuple(secrets.keys)
+        )
+
+    wire = oidc.from_dex(doc)
+    family = _family(wire)
+    if family is not None:
+        spec, sdk_class, inputs = family
+        inputs = {**inputs, "clientSecret": secrets.lookup("clientSecret")}
+        args = [*head, ("name", record.name)]
+        args.extend((snake_case(key), value) for key, value in inputs.items())
+        return Declaration(
+            spec.token, sdk_class, record.id, names, tuple(args), tuple(secrets.keys)
+        )
+
+    args = [*head, ("type", record.type), ("name", record.name), *_oidc_args(wire, secrets)]
+    return Declaration(
+        model.CONNECTOR.token, "Connector", record.id, names, tuple(args), tuple(secrets.keys)
+    )
+
+
+def _oidc_document(record: ConnectorRecord, warnings: list[str]) -> dict[str, Any] | None:
+    """The oidc config as a JSON object, or None when it is not oidc or not readable."""
+    if record.type != oidc.OIDC_TYPE:
+        return None
+    try:
+        doc = json.loads(record.config)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        doc = None
+    if not isinstance(doc, dict):
+        warnings.append(
+            f"connector {record.id!r}: its oidc config is not a JSON object; "
+            "declared with raw_config instead of oidc_config"
+        )
+        return None
+    return doc
+
+
+def plan(inventory: Inventory) -> Plan:
+    """Declarations for every object of the inventory."""
+    clients = sorted(inventory.clients, key=lambda c: c.id)
+    connectors = sorted(inventory.connectors, key=lambda c: c.id)
+    client_names = assign("client", [c.id for c in clients])
+    connector_names = assign("connector", [c.id for c in connectors])
+    warnings: list[str] = []
+    declarations = [_client(c, client_names[c.id]) for c in clients]
+    declarations.extend(_connector(c, connector_names[c.id], warnings) for c in connectors)
+    for decl in declarations:
+        log.debug("declared id=%s token=%s", decl.dex_id, decl.token)
+    return Plan(tuple(declarations), tuple(warnings))

@@ -1,0 +1,50 @@
+"""The Python Pulumi program that declares every imported object, as source text."""
+
+from __future__ import annotations
+
+import json
+
+from importer.declarations import RAW_CONFIG_FIELD, Declaration, Plan
+from importer.literal import INDENT, render
+
+_HEADER = '''"""Clients and connectors of one Dex, written by dex-import.
+
+Adopt the existing objects first (this program is already written):
+    pulumi import --file import.json --generate-code=false
+'''
+
+
+def _docstring(plan: Plan) -> str:
+    text = _HEADER
+    if plan.secret_keys:
+        text += "\nSet every secret the program reads before `pulumi up`:\n"
+        text += "".join(f"    pulumi config set --secret {key} VALUE\n" for key in plan.secret_keys)
+    if any(key.endswith(f"-{RAW_CONFIG_FIELD}") for key in plan.secret_keys):
+        text += "A *-rawConfig key holds the connector's whole JSON config, as Dex stores it.\n"
+    return text + '"""\n'
+
+
+def _imports(plan: Plan) -> str:
+    lines = ["import pulumi\n\n"] if plan.secret_keys else []
+    lines.append("import pulumi_dex as dex\n")
+    if plan.secret_keys:
+        lines.append("\nconfig = pulumi.Config()\n")
+    return "".join(lines)
+
+
+def _declaration(decl: Declaration) -> str:
+    lines = [
+        f"{decl.names.variable} = dex.{decl.sdk_class}(",
+        f"{INDENT}{json.dumps(decl.names.resource)},",
+    ]
+    for name, value in decl.args:
+        lines.append(f"{INDENT}{name}={render(value, 1, len(name) + 1)},")
+    lines.append(")")
+    return "\n".join(lines) + "\n"
+
+
+def generate(plan: Plan) -> str:
+    """The whole program; secrets appear only as stack config keys."""
+    parts = [_docstring(plan), _imports(plan)]
+    parts.extend(_declaration(decl) for decl in plan.declarations)
+    return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"

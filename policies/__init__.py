@@ -1,0 +1,1 @@
+"""Pulumi policies that keep a Dex deployment's clients, connectors and provider safe."""

@@ -1,0 +1,228 @@
+"""Policies on secrets and upstream trust in clients and connectors.
+
+A policy sees plain values and cannot tell whether a value is a Pulumi secret; the provider
+schema marks client and connector secrets as secret, so they are encrypted in state either way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Final
+
+from pulumi_policy import (
+    EnforcementLevel,
+    PolicyConfigSchema,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+)
+
+from policies.properties import flag, json_object, read, subject
+
+CLIENT_TYPE: Final = "dex:index:Client"
+CONNECTOR_TYPE: Final = "dex:index:Connector"
+DEFAULT_MIN_LENGTH: Final = 32
+DEFAULT_MIN_ENTROPY_BITS: Final = 100
+
+# Example secrets published in Dex's documentation and sample configs; copies of them are common.
+DOCUMENTED_SECRETS: Final = frozenset(
+    {"ZXhhbXBsZS1hcHAtc2VjcmV0", "example-app-secret", "app-secret", "secret", "changeme"}
+)
+
+# Dex runs os.ExpandEnv over its config file only, so these reach Dex verbatim through the API.
+_PLACEHOLDER: Final = re.compile(r"\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)")
+
+_REGENERATE: Final = "generate a random one, e.g. `openssl rand -base64 32`"
+
+
+def entropy_bits(secret: str) -> float:
+    """Estimate a secret's entropy from its own character frequencies (Shannon)."""
+    counts = Counter(secret)
+    per_char = -sum(n / len(secret) * math.log2(n / len(secret)) for n in counts.values())
+    return per_char * len(secret)
+
+
+def secret_problem(
+    name: str,
+    secret: Any,
+    min_length: int = DEFAULT_MIN_LENGTH,
+    min_entropy_bits: float = DEFAULT_MIN_ENTROPY_BITS,
+    denied: Sequence[str] = (),
+) -> str | None:
+    """Return why a client secret is weak, without repeating it, or None when it is fine."""
+    if not isinstance(secret, str) or not secret:
+        return None
+
+    who = subject(CLIENT_TYPE, name)
+    if secret in DOCUMENTED_SECRETS or secret in denied:
+        return f"{who}: secret is a published example or denied value; {_REGENERATE}."
+
+    if len(secret) < min_length:
+        return (
+            f"{who}: secret has {len(secret)} characters, fewer than the {min_length} "
+            f"required; {_REGENERATE}."
+        )
+
+    bits = entropy_bits(secret)
+    if bits < min_entropy_bits:
+        return (
+            f"{who}: secret carries about {bits:.0f} bits of entropy, fewer than the "
+            f"{min_entropy_bits:g} required; {_REGENERATE}."
+        )
+
+    return None
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def placeholder_problems(name: str, props: Mapping[str, Any]) -> list[str]:
+    """Return a message for each $VAR or ${VAR} placeholder in a connector's configuration."""
+    found = list(_strings(json_object(read(props, "rawConfig")), "rawConfig"))
+    found += _strings(read(props, "oidcConfig"), "oidcConfig")
+
+    problems = []
+    for path, text in found:
+        for match in _PLACEHOLDER.finditer(text):
+            problems.append(
+                f"{subject(CONNECTOR_TYPE, name)}: {path} holds the placeholder "
+                f"'{match.group(0)}', which Dex expands only in its config file, never for "
+                "connectors created through its API; pass the value itself, e.g. from "
+                "pulumi.Config().require_secret()."
+            )
+    return problems
+
+
+def upstream_tls_problems(name: str, props: Mapping[str, Any]) -> list[str]:
+    """Return a message for each setting that turns off TLS or its verification upstream."""
+    who = subject(CONNECTOR_TYPE, name)
+    raw = json_object(read(props, "rawConfig")) or {}
+    oidc = read(props, "oidcConfig")
+    problems = []
+
+    if isinstance(oidc, dict) and flag(oidc.get("insecureSkipVerify")):
+        problems.append(
+            f"{who}: oidcConfig.insecureSkipVerify is true, so Dex accepts any certificate "
+            "from the upstream provider; remove it and set oidcConfig.rootCas to the upstream's CA."
+        )
+
+    if flag(raw.get("insecureSkipVerify")):
+        problems.append(
+            f"{who}: rawConfig.insecureSkipVerify is true, so Dex accepts any certificate "
+            "from the upstream server; remove it and set rootCAs (rootCA for LDAP) instead."
+        )
+
+    if flag(raw.get("insecureNoSSL")):
+        problems.append(
+            f"{who}: rawConfig.insecureNoSSL is true, so Dex sends bind credentials to the "
+            "LDAP server in clear text; remove it and use ldaps (port 636) or startTLS."
+        )
+
+    return problems
+
+
+def email_verification_problems(name: str, props: Mapping[str, Any]) -> list[str]:
+    """Return a message when a generic connector trusts email addresses nobody verified."""
+    oidc = read(props, "oidcConfig")
+    raw = json_object(read(props, "rawConfig")) or {}
+    paths = []
+
+    if isinstance(oidc, dict) and flag(oidc.get("insecureSkipEmailVerified")):
+        paths.append("oidcConfig.insecureSkipEmailVerified")
+    if flag(raw.get("insecureSkipEmailVerified")):
+        paths.append("rawConfig.insecureSkipEmailVerified")
+
+    return [
+        f"{subject(CONNECTOR_TYPE, name)}: {path} is true, so Dex trusts email addresses the "
+        "upstream never verified and a user may claim someone else's; remove it, or use "
+        "AzureOidcConnector for Entra ID, whose tokens carry no email_verified claim."
+        for path in paths
+    ]
+
+
+def _validate_client_secret(args: ResourceValidationArgs, report: ReportViolation) -> None:
+    if args.resource_type != CLIENT_TYPE:
+        return
+
+    config = args.get_config()
+    problem = secret_problem(
+        args.name,
+        read(args.props, "secret"),
+        min_length=config.get("minLength", DEFAULT_MIN_LENGTH),
+        min_entropy_bits=config.get("minEntropyBits", DEFAULT_MIN_ENTROPY_BITS),
+        denied=config.get("deniedSecrets", ()),
+    )
+    if problem:
+        report(problem, None)
+
+
+def _connector_check(
+    check: Callable[[str, Mapping[str, Any]], list[str]],
+) -> ResourceValidation:
+    def validate(args: ResourceValidationArgs, report: ReportViolation) -> None:
+        if args.resource_type != CONNECTOR_TYPE:
+            return
+        for message in check(args.name, args.props):
+            report(message, None)
+
+    return validate
+
+
+CLIENT_SECRET_STRENGTH = ResourceValidationPolicy(
+    name="dex-client-secret-strength",
+    description="Reject client secrets that are short, predictable or published examples.",
+    enforcement_level=EnforcementLevel.MANDATORY,
+    validate=_validate_client_secret,
+    config_schema=PolicyConfigSchema(
+        properties={
+            "minLength": {"type": "integer", "minimum": 1, "default": DEFAULT_MIN_LENGTH},
+            "minEntropyBits": {"type": "number", "minimum": 0, "default": DEFAULT_MIN_ENTROPY_BITS},
+            "deniedSecrets": {
+                "type": "array",
+                "items": {"type": "string"},
+                "default": [],
+                "description": "Secrets to reject besides the examples from Dex's documentation.",
+            },
+        }
+    ),
+)
+
+CONNECTOR_PLACEHOLDERS = ResourceValidationPolicy(
+    name="dex-connector-no-env-placeholders",
+    description="Reject $VAR placeholders in connector configs, which Dex never expands there.",
+    enforcement_level=EnforcementLevel.MANDATORY,
+    validate=_connector_check(placeholder_problems),
+)
+
+CONNECTOR_UPSTREAM_TLS = ResourceValidationPolicy(
+    name="dex-connector-upstream-tls",
+    description="Require connectors to verify the TLS certificate of the upstream provider.",
+    enforcement_level=EnforcementLevel.MANDATORY,
+    validate=_connector_check(upstream_tls_problems),
+)
+
+CONNECTOR_EMAIL_VERIFICATION = ResourceValidationPolicy(
+    name="dex-connector-email-verification",
+    description="Warn when a connector trusts email addresses the upstream did not verify.",
+    enforcement_level=EnforcementLevel.ADVISORY,
+    validate=_connector_check(email_verification_problems),
+)
+
+POLICIES: Final = [
+    CLIENT_SECRET_STRENGTH,
+    CONNECTOR_PLACEHOLDERS,
+    CONNECTOR_UPSTREAM_TLS,
+    CONNECTOR_EMAIL_VERIFICATION,
+]

@@ -1,0 +1,1 @@
+"""Test harness: real Dex processes, a throwaway PKI and the real Pulumi CLI."""
