@@ -150,6 +150,7 @@ class DexConnection:
         self._stub: api_pb2_grpc.DexStub | None = None
         self._version: api_pb2.VersionResp | None = None
         self._lock = threading.Lock()
+        self._version_lock = threading.Lock()
 
     @property
     def host(self) -> str:
@@ -172,9 +173,10 @@ class DexConnection:
 
     def version(self) -> api_pb2.VersionResp:
         """Dex's release and API number; the first call also proves the connection works."""
-        if self._version is None:
-            self._version = self._invoke("GetVersion", api_pb2.VersionReq(), "GetVersion")
-        return self._version
+        with self._version_lock:
+            if self._version is None:
+                self._version = self._invoke("GetVersion", api_pb2.VersionReq(), "GetVersion")
+            return self._version
 
     def call(self, method: str, request: Any, what: str) -> Any:
         """Call one RPC under the deadline, after checking Dex once with GetVersion."""

@@ -94,6 +94,9 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):  # type: ignore[m
 
     # --- plugin and configuration ----------------------------------------------------
 
+    def Handshake(self, request: Any, context: Any) -> provider_pb2.ProviderHandshakeResponse:
+        return provider_pb2.ProviderHandshakeResponse(accept_secrets=True)
+
     def GetPluginInfo(self, request: Any, context: Any) -> plugin_pb2.PluginInfo:
         return plugin_pb2.PluginInfo(version=VERSION)
 
