@@ -44,6 +44,8 @@ class GoBuild:
     ldflags: str
     cgo: bool = False
     extra_files: dict[str, str] = field(default_factory=dict)
+    # Our own Go sources copied into the wrapper module (then `go mod tidy`).
+    sources: tuple[Path, ...] = ()
 
     @property
     def home(self) -> Path:
@@ -95,7 +97,11 @@ def build(spec: GoBuild, log: callable = print) -> Path:
     src.mkdir(parents=True)
     (src / "go.mod").write_text(f"module example.invalid/wrapper\n\ngo {spec.go_directive}\n")
     env = _go_env(spec.cgo)
+    for source in spec.sources:
+        shutil.copyfile(source, src / source.name)
     _run(["go", "get", *spec.requires], src, env)
+    if spec.sources:
+        _run(["go", "mod", "tidy"], src, env)
     tmp = spec.path.with_suffix(".partial")
     tmp.parent.mkdir(parents=True, exist_ok=True)
     _run(["go", "build", "-ldflags", spec.ldflags, "-o", str(tmp), spec.package], src, env)
@@ -133,9 +139,13 @@ def _pulumi_version_flag(version: str) -> str:
     return f"-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v{version}"
 
 
+LANGHOST_SOURCE = Path(__file__).with_name("langhost") / "main.go"
+
+
 def pulumi_builds(pins: Pins) -> list[GoBuild]:
-    """The CLI and the Python language host, installed into one folder."""
-    key = f"pulumi-{pins.pulumi}"
+    """The CLI and the Python language host (front end and inner host), in one folder."""
+    # "-r2": the folder layout changed when the language host front end arrived.
+    key = f"pulumi-{pins.pulumi}-r2"
     cli = GoBuild(
         key=key,
         go_directive="1.26.6",
@@ -150,11 +160,23 @@ def pulumi_builds(pins: Pins) -> list[GoBuild]:
         go_directive="1.21",
         requires=(f"github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python@v{host_sdk}",),
         package="github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
-        binary="pulumi-language-python",
+        binary="pulumi-language-python-inner",
         ldflags=_pulumi_version_flag(host_sdk),
         extra_files={"pulumi-language-python-exec": str(_exec_script(pins.pulumi))},
     )
-    return [cli, host]
+    front = GoBuild(
+        key=key,
+        go_directive="1.26.6",
+        requires=(
+            f"github.com/pulumi/pulumi/sdk/v3/proto/go@v{pins.pulumi}",
+            "google.golang.org/grpc@v1.82.1",
+        ),
+        package=".",
+        binary="pulumi-language-python",
+        ldflags=_pulumi_version_flag(pins.pulumi),
+        sources=(LANGHOST_SOURCE,),
+    )
+    return [cli, host, front]
 
 
 def _exec_script(sdk_version: str) -> Path:
