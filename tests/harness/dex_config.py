@@ -64,6 +64,8 @@ class DexOptions:
     # None means the session's Dex version (DEX_VERSION or versions.toml's default).
     version: str | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Serve Prometheus metrics (gRPC calls per method) on this loopback port.
+    telemetry_port: int | None = None
 
 
 def upstream_idp(
@@ -134,6 +136,8 @@ def render(options: DexOptions, ports: Ports, pki: Pki, data_dir: Path) -> dict[
         "oauth2": {"skipApprovalScreen": options.skip_approval_screen},
         "enablePasswordDB": options.enable_password_db,
     }
+    if options.telemetry_port:
+        config["telemetry"] = {"http": f"127.0.0.1:{options.telemetry_port}"}
     if options.static_clients:
         config["staticClients"] = list(options.static_clients)
     if options.static_connectors:

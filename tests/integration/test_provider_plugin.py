@@ -114,3 +114,34 @@ def test_insecure_skip_verify_trusts_what_dex_presents(dex_factory):
         host=server.grpc_address, insecure_skip_verify=True, timeout_seconds=5
     )
     assert DexConnection(settings).version().server == server.options.version
+
+
+def test_refresh_lists_connectors_once_not_once_per_connector(dex_factory, pulumi_project):
+    import socket
+
+    import requests
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        metrics_port = sock.getsockname()[1]
+    server = dex_factory(telemetry_port=metrics_port)
+    project = pulumi_project()
+    _configure(project, server)
+    project.write_program("""
+        import pulumi_dex as dex
+        for i in range(30):
+            dex.Connector(f"k{i}", connector_id=f"gh-{i}", type="github", name=f"GH {i}",
+                          raw_config='{"clientID": "x", "clientSecret": "y"}')
+    """)
+    project.up(skip_preview=True)
+
+    def list_calls() -> int:
+        text = requests.get(f"http://127.0.0.1:{metrics_port}/metrics", timeout=10).text
+        lines = [ln for ln in text.splitlines() if ln.startswith("grpc_server_handled_total")
+                 and 'grpc_method="ListConnectors"' in ln]
+        return sum(int(float(ln.rsplit(" ", 1)[1])) for ln in lines)
+
+    before = list_calls()
+    project.refresh("--expect-no-changes")
+    # One listing serves every Read of the refresh; a naive Read would make 30 calls.
+    assert list_calls() - before <= 3
