@@ -145,3 +145,25 @@ def test_refresh_lists_connectors_once_not_once_per_connector(dex_factory, pulum
     project.refresh("--expect-no-changes")
     # One listing serves every Read of the refresh; a naive Read would make 30 calls.
     assert list_calls() - before <= 3
+
+
+def test_plugin_is_found_through_pulumi_yaml_without_the_virtualenv_on_path(
+    dex, pulumi_project, tools
+):
+    import os
+    from pathlib import Path
+
+    venv_bin = VENV_BIN.resolve()
+    path = [str(tools.pulumi_dir)] + [
+        entry for entry in os.environ["PATH"].split(os.pathsep)
+        if entry and Path(entry).resolve() != venv_bin
+    ]
+    # PULUMI_PYTHON_CMD plays the part of Pulumi.yaml's `virtualenv` option for the language
+    # host our tools build (see README); the plugin itself is found only through Pulumi.yaml.
+    project = pulumi_project(env={"PATH": os.pathsep.join(path),
+                                  "PULUMI_PYTHON_CMD": str(venv_bin / "python")})
+    del project.env["PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"]
+    _configure(project, dex)
+    project.write_program("import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W')\n")
+    result = project.up()
+    assert "download" not in result.output.lower()
