@@ -29,43 +29,46 @@ def _props(i: int, name: str) -> object:
     return wire.encode({"clientId": f"p{i}", "name": name, "secret": "s" * 40})
 
 
-def _through_plugin(stub: provider_pb2_grpc.ResourceProviderStub) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"create": [], "read": [], "update": [], "delete": []}
-    for i in range(ROUNDS):
-        urn = URN.format(i)
-        times["create"].append(timed(lambda: stub.Create(
-            provider_pb2.CreateRequest(urn=urn, properties=_props(i, "a")))))
-        times["read"].append(timed(lambda: stub.Read(
-            provider_pb2.ReadRequest(id=f"p{i}", urn=urn, properties=_props(i, "a")))))
-        times["update"].append(timed(lambda: stub.Update(provider_pb2.UpdateRequest(
-            id=f"p{i}", urn=urn, olds=_props(i, "a"), news=_props(i, "b")))))
-        times["delete"].append(timed(lambda: stub.Delete(
-            provider_pb2.DeleteRequest(id=f"p{i}", urn=urn, properties=_props(i, "b")))))
-    return times
+def _plugin_round(stub: provider_pb2_grpc.ResourceProviderStub, i: int) -> dict[str, float]:
+    urn, cid = URN.format(i), f"p{i}"
+    created = _props(i, "a")
+    renamed = _props(i, "b")
+    return {
+        "create": timed(lambda: stub.Create(provider_pb2.CreateRequest(urn=urn,
+                                                                       properties=created))),
+        "read": timed(lambda: stub.Read(provider_pb2.ReadRequest(id=cid, urn=urn,
+                                                                 properties=created))),
+        "update": timed(lambda: stub.Update(provider_pb2.UpdateRequest(
+            id=cid, urn=urn, olds=created, news=renamed))),
+        "delete": timed(lambda: stub.Delete(provider_pb2.DeleteRequest(
+            id=cid, urn=urn, properties=renamed))),
+    }
 
 
-def _direct(clients: ClientsApi) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"create": [], "read": [], "update": [], "delete": []}
-    for i in range(ROUNDS):
-        record = ClientRecord(id=f"d{i}", name="a", secret="s" * 40)
-        times["create"].append(timed(lambda: clients.create(record)))
-        times["read"].append(timed(lambda: clients.get(f"d{i}")))
-        renamed = ClientRecord(id=f"d{i}", name="b", secret="s" * 40)
-        times["update"].append(timed(lambda: clients.update(renamed)))
-        times["delete"].append(timed(lambda: clients.delete(f"d{i}")))
-    return times
+def _direct_round(clients: ClientsApi, i: int) -> dict[str, float]:
+    cid = f"d{i}"
+    return {
+        "create": timed(lambda: clients.create(ClientRecord(id=cid, name="a", secret="s" * 40))),
+        "read": timed(lambda: clients.get(cid)),
+        "update": timed(lambda: clients.update(ClientRecord(id=cid, name="b", secret="s" * 40))),
+        "delete": timed(lambda: clients.delete(cid)),
+    }
+
+
+def _collect(rounds: list[dict[str, float]]) -> dict[str, list[float]]:
+    return {op: [r[op] for r in rounds] for op in ("create", "read", "update", "delete")}
 
 
 def run() -> list[Figure]:
     with lab() as bench:
         dex = bench.dex()
         clients = ClientsApi(DexConnection(dex.connection_settings()))
-        direct = _direct(clients)
+        direct = _collect([_direct_round(clients, i) for i in range(ROUNDS)])
         process, stub = _plugin()
         try:
             variables = {f"dex:{k}": v for k, v in dex.provider_config().items()}
             stub.Configure(provider_pb2.ConfigureRequest(variables=variables, acceptSecrets=True))
-            plugin = _through_plugin(stub)
+            plugin = _collect([_plugin_round(stub, i) for i in range(ROUNDS)])
         finally:
             process.kill()
     figures = []

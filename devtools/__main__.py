@@ -6,10 +6,16 @@ tools, makes the virtualenv, then hands over to the virtualenv's Python.
 
 from __future__ import annotations
 
+import sys
+
+# Checked before the imports below, which need 3.11 (tomllib); this runs on whatever
+# python3 the machine has.
+if sys.version_info < (3, 11):  # noqa: UP036
+    raise SystemExit("pulumi-dex needs Python 3.11 or newer")
+
 import hashlib
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -56,8 +62,6 @@ def _environment(tools: toolchain.Tools) -> dict[str, str]:
 
 def install() -> tuple[toolchain.Tools, Path]:
     """Build or find every tool, then make the virtualenv."""
-    if sys.version_info < (3, 11):
-        raise SystemExit("pulumi-dex needs Python 3.11 or newer")
     started = time.monotonic()
     _log("pulumi-dex set-up:")
     try:

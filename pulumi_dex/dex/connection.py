@@ -125,7 +125,8 @@ def translate(err: grpc.RpcError, host: str, what: str) -> errors.DexError:
             "or check the network path to Dex"
         )
     if code == grpc.StatusCode.UNAVAILABLE:
-        return errors.DexUnreachableError(f"Dex at {host} is unreachable: {_transport_cause(details)}")
+        cause = _transport_cause(details)
+        return errors.DexUnreachableError(f"Dex at {host} is unreachable: {cause}")
     if code == grpc.StatusCode.UNIMPLEMENTED:
         return errors.DexTooOldError(
             f"Dex at {host} does not implement {what}; upgrade Dex to a release that has it"

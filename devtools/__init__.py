@@ -1,0 +1,1 @@
+"""Project set-up: tool builds, the virtualenv, the demo (`python3 -m devtools`)."""
