@@ -15,13 +15,37 @@ from typing import Any
 from importer.inventory import Inventory
 from importer.literal import Code
 from importer.naming import ObjectNames, assign
-from pulumi_dex.connectors import azure, cognito, oidc
+from pulumi_dex.connectors import (
+    azure,
+    cognito,
+    document,
+    github,
+    gitlab,
+    google,
+    ldap,
+    microsoft,
+    oidc,
+    saml,
+)
 from pulumi_dex.dex.clients import ClientRecord
 from pulumi_dex.dex.connectors import ConnectorRecord
 from pulumi_dex.model import resources as model
-from pulumi_dex.model.properties import ResourceSpec, snake_case
+from pulumi_dex.model.properties import ResourceSpec, item_type, snake_case
 
 log = logging.getLogger(__name__)
+
+# Dex connector types with a typed resource of their own, and that resource's SDK class.
+TYPED_FAMILIES = {
+    family.TYPE: (family, sdk_class)
+    for family, sdk_class in (
+        (github, "GitHubConnector"),
+        (gitlab, "GitLabConnector"),
+        (google, "GoogleConnector"),
+        (microsoft, "MicrosoftConnector"),
+        (ldap, "LdapConnector"),
+        (saml, "SamlConnector"),
+    )
+}
 
 RAW_CONFIG_FIELD = "rawConfig"
 
@@ -119,7 +143,79 @@ def _oidc_args(wire: dict[str, Any], secrets: _Secrets) -> list[tuple[str, Any]]
     return [("oidc_config", config)]
 
 
+def _python_value(type_name: str, value: Any) -> Any:
+    """A typed value with object keys in Python names; maps keep their own keys."""
+    item = model.CONNECTOR_OBJECTS.get(item_type(type_name) or "")
+    if item is not None and isinstance(value, list):
+        return [_python_value(item.token, entry) for entry in value]
+    obj = model.CONNECTOR_OBJECTS.get(type_name)
+    if obj is None or not isinstance(value, dict):
+        return value
+    return {
+        p.python_name: _python_value(p.type, value[p.name]) for p in obj.props if p.name in value
+    }
+
+
+def _typed_document(record: ConnectorRecord) -> dict[str, Any]:
+    """The typed inputs of a connector's config; Misfit says why there are none."""
+    try:
+        doc = json.loads(record.config)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise document.Misfit("its config is not valid JSON") from err
+    if not isinstance(doc, dict):
+        raise document.Misfit("its config is not a JSON object")
+    family = TYPED_FAMILIES[record.type][0]
+    inputs: dict[str, Any] = family.from_dex(doc)
+    return inputs
+
+
+def _typed_inputs(record: ConnectorRecord) -> dict[str, Any] | None:
+    """The typed resource's inputs for this connector, or None when it does not fit one.
+
+    Not fitting loses nothing, since raw_config carries the whole config, so it is no warning.
+    """
+    family = TYPED_FAMILIES[record.type][0]
+    try:
+        inputs = _typed_document(record)
+    except document.Misfit as err:
+        log.debug("untyped connector id=%s type=%s reason=%s", record.id, record.type, err)
+        return None
+    missing = [
+        p.name
+        for p in family.SPEC.inputs
+        if p.required and p.dex_key and inputs.get(p.name) in (None, "", [])
+    ]
+    problems = missing + [prop for prop, _ in family.check(inputs)]
+    if problems:
+        # The typed resource would fail its own preview; raw_config keeps Dex's config as is.
+        log.debug(
+            "untyped connector id=%s type=%s failing=%s", record.id, record.type, ",".join(problems)
+        )
+        return None
+    return inputs
+
+
+def _typed_connector(
+    record: ConnectorRecord, names: ObjectNames, inputs: dict[str, Any]
+) -> Declaration:
+    family, sdk_class = TYPED_FAMILIES[record.type]
+    spec: ResourceSpec = family.SPEC
+    secrets = _Secrets(names)
+    args: list[tuple[str, Any]] = [("connector_id", record.id), ("name", record.name)]
+    for prop in spec.inputs:
+        if prop.name not in inputs:
+            continue
+        value = _python_value(prop.type, inputs[prop.name])
+        args.append((prop.python_name, secrets.lookup(prop.name) if prop.secret else value))
+    return Declaration(spec.token, sdk_class, record.id, names, tuple(args), tuple(secrets.keys))
+
+
 def _connector(record: ConnectorRecord, names: ObjectNames, warnings: list[str]) -> Declaration:
+    if record.type in TYPED_FAMILIES:
+        inputs = _typed_inputs(record)
+        if inputs is not None:
+            return _typed_connector(record, names, inputs)
+
     secrets = _Secrets(names)
     head: list[tuple[str, Any]] = [("connector_id", record.id)]
     doc = _oidc_document(record, warnings)

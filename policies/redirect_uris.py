@@ -18,7 +18,16 @@ from policies.properties import UNKNOWN, flag, json_object, read, subject
 
 CLIENT_TYPE: Final = "dex:index:Client"
 CONNECTOR_TYPE: Final = "dex:index:Connector"
-TYPED_CONNECTOR_TYPES: Final = ("dex:index:AzureOidcConnector", "dex:index:CognitoOidcConnector")
+# Typed connectors with a top-level redirectUri (LdapConnector has none: Dex shows its own form).
+TYPED_CONNECTOR_TYPES: Final = (
+    "dex:index:AzureOidcConnector",
+    "dex:index:CognitoOidcConnector",
+    "dex:index:GitHubConnector",
+    "dex:index:GitLabConnector",
+    "dex:index:GoogleConnector",
+    "dex:index:MicrosoftConnector",
+    "dex:index:SamlConnector",
+)
 LOOPBACK_IPS: Final = ("127.0.0.1", "::1")
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 from pulumi_policy import (
     EnforcementLevel,
@@ -25,6 +26,9 @@ from policies.properties import flag, json_object, read, subject
 
 CLIENT_TYPE: Final = "dex:index:Client"
 CONNECTOR_TYPE: Final = "dex:index:Connector"
+LDAP_TYPE: Final = "dex:index:LdapConnector"
+GITLAB_TYPE: Final = "dex:index:GitLabConnector"
+LOOPBACK_HOSTS: Final = ("127.0.0.1", "::1")
 DEFAULT_MIN_LENGTH: Final = 32
 DEFAULT_MIN_ENTROPY_BITS: Final = 100
 
@@ -133,6 +137,40 @@ def upstream_tls_problems(name: str, props: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def typed_upstream_tls_problems(
+    resource_type: str, name: str, props: Mapping[str, Any]
+) -> list[str]:
+    """Return a message for each typed connector setting that turns off TLS upstream."""
+    who = subject(resource_type, name)
+    problems = []
+
+    if resource_type == LDAP_TYPE and flag(read(props, "insecureSkipVerify")):
+        problems.append(
+            f"{who}: insecureSkipVerify is true, so Dex accepts any certificate from the LDAP "
+            "server; remove it and set rootCaData to the server's CA."
+        )
+
+    if resource_type == LDAP_TYPE and flag(read(props, "insecureNoSsl")):
+        problems.append(
+            f"{who}: insecureNoSsl is true, so Dex sends bind credentials and user passwords to "
+            "the LDAP server in clear text; remove it and use ldaps (port 636) or startTls."
+        )
+
+    base_url = read(props, "baseUrl")
+    if resource_type == GITLAB_TYPE and isinstance(base_url, str):
+        try:
+            parts = urlsplit(base_url)
+        except ValueError:
+            parts = None
+        if parts and parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+            problems.append(
+                f"{who}: baseUrl '{base_url}' uses http, so Dex fetches tokens from GitLab "
+                "without TLS; use https."
+            )
+
+    return problems
+
+
 def email_verification_problems(name: str, props: Mapping[str, Any]) -> list[str]:
     """Return a message when a generic connector trusts email addresses nobody verified."""
     oidc = read(props, "oidcConfig")
@@ -166,6 +204,15 @@ def _validate_client_secret(args: ResourceValidationArgs, report: ReportViolatio
     )
     if problem:
         report(problem, None)
+
+
+def _validate_upstream_tls(args: ResourceValidationArgs, report: ReportViolation) -> None:
+    if args.resource_type == CONNECTOR_TYPE:
+        messages = upstream_tls_problems(args.name, args.props)
+    else:
+        messages = typed_upstream_tls_problems(args.resource_type, args.name, args.props)
+    for message in messages:
+        report(message, None)
 
 
 def _connector_check(
@@ -210,7 +257,7 @@ CONNECTOR_UPSTREAM_TLS = ResourceValidationPolicy(
     name="dex-connector-upstream-tls",
     description="Require connectors to verify the TLS certificate of the upstream provider.",
     enforcement_level=EnforcementLevel.MANDATORY,
-    validate=_connector_check(upstream_tls_problems),
+    validate=_validate_upstream_tls,
 )
 
 CONNECTOR_EMAIL_VERIFICATION = ResourceValidationPolicy(

@@ -4,6 +4,18 @@
     dex.Client("web", client_id="web", name="Web app", redirect_uris=[...])
 """
 
+from pulumi_dex.sdk.connector_types import (
+    GitHubConnector,
+    GitHubOrgArgs,
+    GitLabConnector,
+    GoogleConnector,
+    LdapConnector,
+    LdapGroupSearchArgs,
+    LdapUserMatcherArgs,
+    LdapUserSearchArgs,
+    MicrosoftConnector,
+    SamlConnector,
+)
 from pulumi_dex.sdk.resources import (
     AzureOidcConnector,
     Client,
@@ -21,9 +33,19 @@ __all__ = [
     "Client",
     "CognitoOidcConnector",
     "Connector",
+    "GitHubConnector",
+    "GitHubOrgArgs",
+    "GitLabConnector",
+    "GoogleConnector",
+    "LdapConnector",
+    "LdapGroupSearchArgs",
+    "LdapUserMatcherArgs",
+    "LdapUserSearchArgs",
+    "MicrosoftConnector",
     "OidcClaimMappingArgs",
     "OidcConfigArgs",
     "OidcProviderDiscoveryOverridesArgs",
     "Provider",
+    "SamlConnector",
     "__version__",
 ]

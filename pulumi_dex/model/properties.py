@@ -11,6 +11,8 @@ BOOLEAN = "boolean"
 NUMBER = "number"
 STRING_LIST = "array<string>"
 ANY_MAP = "map<any>"
+STRING_MAP = "map<string>"
+_LIST_OF = re.compile(r"^array<(?P<item>.+)>$")
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,26 @@ def snake_case(name: str) -> str:
     return spaced.lower()
 
 
+def list_of(token: str) -> str:
+    """The type name of a list whose items are the object type `token`."""
+    return f"array<{token}>"
+
+
+def item_type(type_name: str) -> str | None:
+    """The item type of a list type name, None for any other type."""
+    match = _LIST_OF.match(type_name)
+    return match["item"] if match else None
+
+
 def schema_type(type_name: str, objects: dict[str, ObjectType]) -> dict[str, Any]:
     """The JSON schema fragment of one of our type names."""
-    if type_name == STRING_LIST:
-        return {"type": "array", "items": {"type": "string"}}
+    item = item_type(type_name)
+    if item is not None:
+        return {"type": "array", "items": schema_type(item, objects)}
     if type_name == ANY_MAP:
         return {"type": "object", "additionalProperties": {"$ref": "pulumi.json#/Any"}}
+    if type_name == STRING_MAP:
+        return {"type": "object", "additionalProperties": {"type": "string"}}
     if type_name in objects:
         return {"$ref": f"#/types/{objects[type_name].token}"}
     return {"type": type_name}

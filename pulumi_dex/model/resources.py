@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pulumi_dex.model.connector_types import TYPED_CONNECTOR_OBJECTS, TYPED_CONNECTORS
 from pulumi_dex.model.properties import (
     ANY_MAP,
     BOOLEAN,
@@ -121,6 +122,7 @@ CONNECTOR_OBJECTS = {
     OIDC_CONFIG.token: OIDC_CONFIG,
     CLAIM_MAPPING.token: CLAIM_MAPPING,
     DISCOVERY_OVERRIDES.token: DISCOVERY_OVERRIDES,
+    **TYPED_CONNECTOR_OBJECTS,
 }
 
 CONNECTOR = ResourceSpec(
@@ -179,5 +181,5 @@ COGNITO = ResourceSpec(
     ),
 )
 
-RESOURCES = (CLIENT, CONNECTOR, AZURE, COGNITO)
+RESOURCES = (CLIENT, CONNECTOR, AZURE, COGNITO, *TYPED_CONNECTORS)
 BY_TOKEN = {spec.token: spec for spec in RESOURCES}

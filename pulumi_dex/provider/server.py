@@ -15,6 +15,7 @@ import grpc
 from google.protobuf import empty_pb2
 from pulumi.runtime.proto import plugin_pb2, provider_pb2, provider_pb2_grpc
 
+from pulumi_dex.connectors import github, gitlab, google, ldap, microsoft, saml
 from pulumi_dex.dex import errors
 from pulumi_dex.dex.connection import DexConnection
 from pulumi_dex.model.schema import schema_json
@@ -26,15 +27,21 @@ from pulumi_dex.provider.handlers.connectors import (
     AzureHandler,
     CognitoHandler,
     GenericConnectorHandler,
+    TypedConnectorHandler,
 )
 from pulumi_dex.version import VERSION
 
 log = logging.getLogger(__name__)
 
-HANDLERS: dict[str, Any] = {
-    h.spec.token: h
-    for h in (ClientHandler(), GenericConnectorHandler(), AzureHandler(), CognitoHandler())
-}
+TYPED_FAMILIES = (github, gitlab, google, microsoft, ldap, saml)
+_ALL_HANDLERS: tuple[Any, ...] = (
+    ClientHandler(),
+    GenericConnectorHandler(),
+    AzureHandler(),
+    CognitoHandler(),
+    *(TypedConnectorHandler(family) for family in TYPED_FAMILIES),
+)
+HANDLERS: dict[str, Any] = {h.spec.token: h for h in _ALL_HANDLERS}
 T = TypeVar("T")
 
 

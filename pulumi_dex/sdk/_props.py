@@ -7,9 +7,26 @@ from typing import Any
 
 import pulumi
 
-from pulumi_dex.model.properties import ObjectType, ResourceSpec
+from pulumi_dex.model.properties import ObjectType, ResourceSpec, item_type
 from pulumi_dex.model.resources import CONNECTOR_OBJECTS, PACKAGE
 from pulumi_dex.version import VERSION
+
+
+def _value_to_wire(type_name: str, value: Any) -> Any:
+    """A nested object, or a list of them, in wire names; other values as given."""
+    if value is None:
+        return None
+    nested = CONNECTOR_OBJECTS.get(type_name)
+    if nested is not None:
+        return _object_to_wire(nested, value)
+    item = CONNECTOR_OBJECTS.get(item_type(type_name) or "")
+    if item is None:
+        return value
+    if isinstance(value, pulumi.Output):
+        return value.apply(lambda v: _value_to_wire(type_name, v))
+    if not isinstance(value, (list, tuple)):
+        return value
+    return [_object_to_wire(item, entry) for entry in value]
 
 
 def _object_to_wire(obj: ObjectType, value: Any) -> Any:
@@ -22,8 +39,7 @@ def _object_to_wire(obj: ObjectType, value: Any) -> Any:
         item = value.get(prop.python_name, value.get(prop.name))
         if item is None:
             continue
-        nested = CONNECTOR_OBJECTS.get(prop.type)
-        item = _object_to_wire(nested, item) if nested else item
+        item = _value_to_wire(prop.type, item)
         wire[prop.name] = pulumi.Output.secret(item) if prop.secret else item
     unknown = set(value) - {p.python_name for p in obj.props} - {p.name for p in obj.props}
     if unknown:
@@ -42,10 +58,7 @@ def to_wire(spec: ResourceSpec, args: Mapping[str, Any]) -> dict[str, Any]:
         if prop.output_only:
             props[prop.python_name] = None
             continue
-        value = args.get(prop.python_name)
-        nested = CONNECTOR_OBJECTS.get(prop.type)
-        if nested is not None and value is not None:
-            value = _object_to_wire(nested, value)
+        value = _value_to_wire(prop.type, args.get(prop.python_name))
         if prop.secret and value is not None:
             value = pulumi.Output.secret(value)
         props[prop.python_name] = value

@@ -4,7 +4,8 @@ import inspect
 import json
 
 import pulumi_dex as dex
-from pulumi_dex.model.resources import AZURE, CLIENT, COGNITO, CONNECTOR, PROVIDER
+from pulumi_dex.model.connector_types import GITHUB, GITLAB, GOOGLE, LDAP, MICROSOFT, SAML
+from pulumi_dex.model.resources import AZURE, CLIENT, COGNITO, CONNECTOR, PROVIDER, RESOURCES
 from pulumi_dex.model.schema import package_schema
 
 SDK_CLASSES = {
@@ -12,6 +13,12 @@ SDK_CLASSES = {
     CONNECTOR.token: dex.Connector,
     AZURE.token: dex.AzureOidcConnector,
     COGNITO.token: dex.CognitoOidcConnector,
+    GITHUB.token: dex.GitHubConnector,
+    GITLAB.token: dex.GitLabConnector,
+    GOOGLE.token: dex.GoogleConnector,
+    MICROSOFT.token: dex.MicrosoftConnector,
+    LDAP.token: dex.LdapConnector,
+    SAML.token: dex.SamlConnector,
     PROVIDER.token: dex.Provider,
 }
 
@@ -47,6 +54,10 @@ def test_secret_fields_are_declared_secret_in_the_schema():
     oidc = schema["types"]["dex:index:OidcConfig"]["properties"]
     assert oidc["clientSecret"]["secret"] is True
     assert schema["provider"]["inputProperties"]["clientKey"]["secret"] is True
+    for spec in (GITHUB, GITLAB, GOOGLE, MICROSOFT):
+        assert schema["resources"][spec.token]["properties"]["clientSecret"]["secret"] is True
+    assert schema["resources"][LDAP.token]["properties"]["bindPw"]["secret"] is True
+    assert schema["resources"][LDAP.token]["properties"]["clientKey"]["secret"] is True
 
 
 def test_schema_is_valid_json_with_the_agreed_tokens():
@@ -56,9 +67,15 @@ def test_schema_is_valid_json_with_the_agreed_tokens():
         "dex:index:Connector",
         "dex:index:AzureOidcConnector",
         "dex:index:CognitoOidcConnector",
+        "dex:index:GitHubConnector",
+        "dex:index:GitLabConnector",
+        "dex:index:GoogleConnector",
+        "dex:index:MicrosoftConnector",
+        "dex:index:LdapConnector",
+        "dex:index:SamlConnector",
     }
     assert schema["name"] == "dex"
 
 
 def _spec(token):
-    return {s.token: s for s in (CLIENT, CONNECTOR, AZURE, COGNITO, PROVIDER)}[token]
+    return {s.token: s for s in (*RESOURCES, PROVIDER)}[token]

@@ -1,4 +1,5 @@
-"""dex:index:Connector and the typed connectors built on Dex's oidc connector."""
+"""dex:index:Connector, the typed connectors built on Dex's oidc connector, and those
+stored as Dex's own connector types (github, ldap, saml, ...)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 from types import ModuleType
 from typing import Any
 
-from pulumi_dex.connectors import azure, cognito, oidc, raw
+from pulumi_dex.connectors import azure, cognito, document, oidc, raw
 from pulumi_dex.dex import errors
 from pulumi_dex.dex.connectors import ConnectorRecord, ConnectorsApi
 from pulumi_dex.model.properties import ResourceSpec
@@ -236,3 +237,40 @@ class AzureHandler(OidcFamilyHandler):
 class CognitoHandler(OidcFamilyHandler):
     spec = COGNITO
     family = cognito
+
+
+class TypedConnectorHandler(ConnectorHandler):
+    """A typed resource stored as one Dex connector type; its family module maps the config.
+
+    A family module has TYPE (Dex's connector type), SPEC, check(inputs) -> failures,
+    to_dex(inputs) -> document and from_dex(document) -> inputs, raising document.Misfit.
+    """
+
+    def __init__(self, family: ModuleType) -> None:
+        self.family = family
+        self.spec = family.SPEC
+
+    def validate(self, inputs: Props) -> list[Failure]:
+        known = {k: v for k, v in inputs.items() if not wire.is_unknown(v)}
+        return list(self.family.check(known))
+
+    def with_defaults(self, inputs: Props) -> Props:
+        # Dex reads false as unset and Read reports it so; state must agree with Read.
+        return dict(document.without_false(inputs))
+
+    def record(self, inputs: Props) -> ConnectorRecord:
+        config = json.dumps(self.family.to_dex(inputs)).encode()
+        return ConnectorRecord(inputs["connectorId"], self.family.TYPE, inputs["name"], config)
+
+    def props_from(self, record: ConnectorRecord, state: Props) -> Props | None:
+        doc = _document(record)
+        if record.type != self.family.TYPE or doc is None:
+            return None
+        try:
+            typed = self.family.from_dex(doc)
+        except document.Misfit as err:
+            raise UserError(
+                f"connector {record.id!r} in Dex does not fit {self.spec.token}: {err}; "
+                "import it as dex:index:Connector instead"
+            ) from err
+        return {"connectorId": record.id, "name": record.name, **typed}
