@@ -51,8 +51,13 @@ def connectors(count: int = CONNECTORS) -> tuple[ConnectorRecord, ...]:
             doc = {"clientID": f"gh-{i}", "clientSecret": secret, "redirectURI": CALLBACK}
             made.append(ConnectorRecord(f"gh-{i:04d}", "github", f"GitHub {i}", _json(doc)))
         else:
-            doc = {"issuer": f"https://idp-{i}.example.test", "clientID": "dex",
-                   "clientSecret": secret, "redirectURI": CALLBACK, "scopes": ["openid"]}
+            doc = {
+                "issuer": f"https://idp-{i}.example.test",
+                "clientID": "dex",
+                "clientSecret": secret,
+                "redirectURI": CALLBACK,
+                "scopes": ["openid"],
+            }
             made.append(ConnectorRecord(f"sso-{i:04d}", "oidc", f"SSO {i}", _json(doc)))
     return tuple(made)
 
@@ -104,14 +109,21 @@ def run() -> list[Figure]:
         api = ConnectorsApi(DexConnection(dex.connection_settings()))
         for record in connectors():
             api.create(record)
-        env: dict[str, str | None] = {f"DEX_{k}": v for k, v in _env(dex.provider_config()).items()}
+        env: dict[str, str | None] = {
+            f"DEX_{k}": v for k, v in _env(dex.provider_config()).items()
+        }
         figures += _figures(f"{CONNECTORS} connectors (Dex {dex.options.version})", [], env)
     return figures
 
 
 def _env(config: dict[str, str]) -> dict[str, str]:
-    names = {"host": "HOST", "caCert": "CA_CERT", "clientCert": "CLIENT_CERT",
-             "clientKey": "CLIENT_KEY", "insecure": "INSECURE"}
+    names = {
+        "host": "HOST",
+        "caCert": "CA_CERT",
+        "clientCert": "CLIENT_CERT",
+        "clientKey": "CLIENT_KEY",
+        "insecure": "INSECURE",
+    }
     return {names[key]: value for key, value in config.items() if key in names}
 
 

@@ -18,9 +18,13 @@ def _docstring(plan: Plan) -> str:
     text = _HEADER
     if plan.secret_keys:
         text += "\nSet every secret the program reads before `pulumi up`:\n"
-        text += "".join(f"    pulumi config set --secret {key} VALUE\n" for key in plan.secret_keys)
+        text += "".join(
+            f"    pulumi config set --secret {key} VALUE\n" for key in plan.secret_keys
+        )
     if any(key.endswith(f"-{RAW_CONFIG_FIELD}") for key in plan.secret_keys):
-        text += "A *-rawConfig key holds the connector's whole JSON config, as Dex stores it.\n"
+        text += (
+            "A *-rawConfig key holds the connector's whole JSON config, as Dex stores it.\n"
+        )
     return text + '"""\n'
 
 
@@ -43,8 +47,19 @@ def _declaration(decl: Declaration) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(plan: Plan) -> str:
-    """The whole program; secrets appear only as stack config keys."""
+def _static_note(static: tuple[str, ...]) -> str:
+    lines = ["# Left out: defined in Dex's config file, so read-only through Dex's API."]
+    lines.extend(f"# - {key}" for key in static)
+    return "\n".join(lines) + "\n"
+
+
+def generate(plan: Plan, static: tuple[str, ...] = ()) -> str:
+    """The whole program; secrets appear only as stack config keys.
+
+    `static` names (as `kind/id`) the objects left out because Dex's config file holds them.
+    """
     parts = [_docstring(plan), _imports(plan)]
+    if static:
+        parts.append(_static_note(static))
     parts.extend(_declaration(decl) for decl in plan.declarations)
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"

@@ -136,10 +136,12 @@ def inventory() -> Inventory:
 
 @dataclass
 class FakeDexBehaviour:
-    """What the fake Dex answers: its API level and whether connector CRUD is on."""
+    """What the fake Dex answers: its API level, connector CRUD, and the objects it holds."""
 
     api: int = 2
     connectors_enabled: bool = True
+    clients: tuple[ClientRecord, ...] = CLIENTS
+    connectors: tuple[ConnectorRecord, ...] = CONNECTORS
 
 
 class _FakeDex(api_pb2_grpc.DexServicer):
@@ -160,9 +162,26 @@ class _FakeDex(api_pb2_grpc.DexServicer):
                 public=c.public,
                 logo_url=c.logo_url,
             )
-            for c in CLIENTS
+            for c in self.behaviour.clients
         ]
         return api_pb2.ListClientResp(clients=infos)
+
+    def GetClient(self, request: api_pb2.GetClientReq, context: grpc.ServicerContext) -> object:
+        found = next((c for c in self.behaviour.clients if c.id == request.id), None)
+        if found is None:
+            # Dex's own wording for a missing client.
+            context.abort(grpc.StatusCode.UNKNOWN, "not found")
+        return api_pb2.GetClientResp(
+            client=api_pb2.Client(
+                id=found.id,
+                name=found.name,
+                secret=found.secret or "",
+                redirect_uris=list(found.redirect_uris),
+                trusted_peers=list(found.trusted_peers),
+                public=found.public,
+                logo_url=found.logo_url,
+            )
+        )
 
     def ListConnectors(self, request: object, context: grpc.ServicerContext) -> object:
         if not self.behaviour.connectors_enabled:
@@ -170,18 +189,24 @@ class _FakeDex(api_pb2_grpc.DexServicer):
             context.abort(grpc.StatusCode.UNKNOWN, "connector crud feature flag is not enabled")
         connectors = [
             api_pb2.Connector(id=c.id, type=c.type, name=c.name, config=c.config)
-            for c in CONNECTORS
+            for c in self.behaviour.connectors
         ]
         return api_pb2.ListConnectorResp(connectors=connectors)
+
+
+def start_fake_dex(behaviour: FakeDexBehaviour) -> tuple[grpc.Server, str]:
+    """Serve a fake Dex on a free loopback port; the caller stops the server."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2))
+    api_pb2_grpc.add_DexServicer_to_server(_FakeDex(behaviour), server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    return server, f"127.0.0.1:{port}"
 
 
 @pytest.fixture
 def fake_dex() -> Iterator[tuple[str, FakeDexBehaviour]]:
     """A fake Dex on 127.0.0.1 (free port): its host:port and the behaviour to adjust."""
     behaviour = FakeDexBehaviour()
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2))
-    api_pb2_grpc.add_DexServicer_to_server(_FakeDex(behaviour), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
-    yield f"127.0.0.1:{port}", behaviour
+    server, host = start_fake_dex(behaviour)
+    yield host, behaviour
     server.stop(grace=None)

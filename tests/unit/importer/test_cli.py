@@ -60,7 +60,10 @@ def test_missing_host_names_the_flag_and_variable() -> None:
     result = _invoke("list")
 
     assert result.exit_code == EXIT_FAILED, _explain(result)
-    assert result.stderr == "error: no Dex host given; pass --host HOST:PORT or set DEX_HOST\n"
+    assert result.stderr == (
+        "error: no Dex host given; pass --host HOST:PORT, set DEX_HOST, "
+        "or use --stack with dex:host in its config\n"
+    )
 
 
 def test_host_from_environment_is_used() -> None:

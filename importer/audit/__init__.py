@@ -1,0 +1,1 @@
+"""dex-import audit: compare what Pulumi stacks hold with what Dex serves."""

@@ -1,0 +1,82 @@
+"""How the commands reach Dex: flags, then a stack's config or provider, then DEX_* variables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pulumi_dex.dex.connection import ConnectionSettings
+from pulumi_dex.provider import config
+
+PROVIDER_NAMESPACE = "dex:"
+
+
+class SettingsError(Exception):
+    """The connection settings are missing or malformed; the message names the remedy."""
+
+
+@dataclass(frozen=True)
+class Flags:
+    """The connection flags of one command; None means not given."""
+
+    host: str | None = None
+    ca_cert: Path | None = None
+    client_cert: Path | None = None
+    client_key: Path | None = None
+    server_name: str | None = None
+    insecure: bool = False
+    timeout: float | None = None
+
+    @classmethod
+    def of(cls, options: dict[str, Any]) -> Flags:
+        """The flags found among a command's options."""
+        values: dict[str, Any] = {name: options.get(name) for name in cls.__dataclass_fields__}
+        values["insecure"] = bool(values["insecure"])
+        return cls(**values)
+
+    def arguments(self) -> dict[str, Any]:
+        """The flags as provider settings; files are read here."""
+        return {
+            "host": self.host,
+            "caCert": _pem(self.ca_cert, "--ca-cert"),
+            "clientCert": _pem(self.client_cert, "--client-cert"),
+            "clientKey": _pem(self.client_key, "--client-key"),
+            "serverName": self.server_name,
+            # An unset flag must leave config or DEX_INSECURE in charge, so False is unset.
+            "insecure": True if self.insecure else None,
+            "timeoutSeconds": self.timeout,
+        }
+
+
+def _pem(path: Path | None, flag: str) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.read_text()
+    except OSError as err:
+        raise SettingsError(
+            f"{flag} {path}: cannot read the file ({err.strerror}); check the path"
+        ) from err
+
+
+def provider_variables(stack_config: dict[str, str]) -> dict[str, str]:
+    """Only the `dex:*` keys of a stack's config, as the provider reads them."""
+    return {k: v for k, v in stack_config.items() if k.startswith(PROVIDER_NAMESPACE)}
+
+
+def settings(
+    flags: Flags, variables: dict[str, str] | None = None, where: str = ""
+) -> ConnectionSettings:
+    """Flags win over `variables` (stack config or provider inputs), which win over DEX_*."""
+    values = config.merge(variables or {}, flags.arguments())
+    if not values.get("host"):
+        source = f" in {where}" if where else ""
+        raise SettingsError(
+            f"no Dex host given{source}; pass --host HOST:PORT, set DEX_HOST, "
+            "or use --stack with dex:host in its config"
+        )
+    try:
+        return config.settings(values)
+    except config.ConfigError as err:
+        raise SettingsError(str(err)) from err
