@@ -17,12 +17,12 @@ from pulumi_policy import (
 )
 
 from policies.properties import UNKNOWN, read, subject
+from pulumi_dex.model.resources import CLIENT, RESOURCES
 
-CLIENT_TYPE: Final = "dex:index:Client"
-CONNECTOR_TYPES: Final = (
-    "dex:index:Connector",
-    "dex:index:AzureOidcConnector",
-    "dex:index:CognitoOidcConnector",
+CLIENT_TYPE: Final = CLIENT.token
+# Every resource that is a Dex connector, typed or not, from the provider's own model.
+CONNECTOR_TYPES: Final = tuple(
+    spec.token for spec in RESOURCES if spec.id_property == "connectorId"
 )
 DEFAULT_PROVIDER: Final = "the default provider's host"
 

@@ -65,6 +65,19 @@ def test_duplicate_connector_id_across_connector_types_is_reported(
     )
 
 
+def test_typed_connectors_share_the_connector_id_space(
+    check_stack: Any, make_resource: Any
+) -> None:
+    resources = [
+        make_resource("dex:index:GitHubConnector", "gh", {"connectorId": "corp"}),
+        make_resource("dex:index:LdapConnector", "ldap", {"connectorId": "corp"}),
+    ]
+
+    [(message, _)] = check_stack(UNIQUE_IDS, resources)
+
+    assert "connector ID 'corp'" in message and "dex:index:GitHubConnector 'gh'" in message
+
+
 def test_same_id_on_different_hosts_or_kinds_passes(
     check_stack: Any, make_resource: Any, make_provider: Any
 ) -> None:
