@@ -19,9 +19,9 @@ from pathlib import Path
 import requests
 
 from devtools import toolchain, versions
-from tests.harness.certs import Pki, create_pki
-from tests.harness.dex import DexServer
-from tests.harness.dex_config import DexOptions
+from devtools.localdex.config import DexOptions
+from devtools.localdex.pki import Pki, create_pki
+from devtools.localdex.server import DexServer
 from tests.harness.pulumi_cli import PulumiProject
 
 ROOT = Path(__file__).resolve().parent.parent

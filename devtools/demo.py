@@ -1,7 +1,7 @@
 """The README demo: a local Dex with mTLS, `pulumi up` of examples/basic, then a preview.
 
 Runs inside the project's virtualenv (`python3 -m devtools demo` gets it there). The Dex
-launcher and the development CA are the ones the integration tests use.
+launcher and the development CA (devtools.localdex) are the ones the tests use.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import tempfile
 from pathlib import Path
 
 from devtools import toolchain, versions
-from tests.harness.certs import create_pki
-from tests.harness.dex import DexServer
-from tests.harness.dex_config import DexOptions
+from devtools.localdex.config import DexOptions
+from devtools.localdex.pki import create_pki
+from devtools.localdex.server import DexServer
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "basic"

@@ -15,11 +15,11 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from devtools.localdex.config import DexOptions  # noqa: E402
+from devtools.localdex.pki import Pki, create_pki  # noqa: E402
+from devtools.localdex.server import DexServer  # noqa: E402
 from devtools.toolchain import Tools  # noqa: E402
 from tests.harness import toolchain  # noqa: E402
-from tests.harness.certs import Pki, create_pki  # noqa: E402
-from tests.harness.dex import DexServer  # noqa: E402
-from tests.harness.dex_config import DexOptions  # noqa: E402
 from tests.harness.pulumi_cli import PulumiProject  # noqa: E402
 
 DexFactory = Callable[..., DexServer]

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from devtools.localdex.config import upstream_idp
 from importer.audit.formats import ReportFormat
 from importer.cli import EXIT_DRIFT, EXIT_PARTIAL, app
 from pulumi_dex.dex.clients import ClientsApi
 from pulumi_dex.dex.connection import DexConnection
 from pulumi_dex.dex.connectors import ConnectorRecord, ConnectorsApi
-from tests.harness.dex_config import upstream_idp
 
 GOLDEN = Path(__file__).parent / "golden" / "audit"
 CALLBACK = "https://dex.example.test/dex/callback"

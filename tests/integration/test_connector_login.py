@@ -7,7 +7,7 @@ import json
 
 import requests
 
-from tests.harness.dex_config import UPSTREAM_USER, upstream_idp
+from devtools.localdex.config import UPSTREAM_USER, upstream_idp
 from tests.harness.login import password_login
 
 TENANT = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"

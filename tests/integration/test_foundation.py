@@ -7,11 +7,11 @@ import json
 import pytest
 import requests
 
+from devtools.localdex.config import UPSTREAM_USER, upstream_idp
 from pulumi_dex.dex import errors
 from pulumi_dex.dex.clients import ClientRecord, ClientsApi
 from pulumi_dex.dex.connection import ConnectionSettings, DexConnection
 from pulumi_dex.dex.connectors import ConnectorRecord, ConnectorsApi
-from tests.harness.dex_config import UPSTREAM_USER, upstream_idp
 from tests.harness.login import password_login
 
 # The API number each pinned release reports; a new matrix entry must say its own.

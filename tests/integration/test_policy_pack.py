@@ -25,12 +25,12 @@ dex.Connector("up", connector_id="up", type="oidc", name="Up", oidc_config={{
 # One program per policy group, each breaking it once.
 VIOLATIONS = {
     "transport": (
-        """
+        f"""
         import pulumi_dex as dex
         p = dex.Provider("plain", host="127.0.0.1:1", insecure=True)
-        dex.Client("web", client_id="web", name="Web", secret="%s",
+        dex.Client("web", client_id="web", name="Web", secret="{GOOD_SECRET}",
                    opts=__import__("pulumi").ResourceOptions(provider=p))
-        """ % GOOD_SECRET,
+        """,
         "dex-provider-verified-tls",
     ),
     "secrets": (

@@ -14,6 +14,8 @@ TENANT = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"
 UPSTREAM_SECRET = "upstream-client-secret-value-1"
 AZURE_SECRET = "azure-client-secret-value-22"
 
+ONE_CLIENT = "import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W')\n"
+
 FULL_PROGRAM = f"""
 import pulumi
 import pulumi_dex as dex
@@ -96,18 +98,26 @@ def test_preview_changes_nothing_in_dex(dex, project):
 
     project.up()
     before = ({c.id: c for c in _api(dex)[1].list()}, _api(dex)[0].get("web"))
-    project.write_program(FULL_PROGRAM.replace('name="Web"', 'name="Web 2"')
-                          .replace("az = ", "az_gone = ").replace('"az"', '"az"', 1))
-    project.write_program("import pulumi_dex as dex\n"
-                          "dex.Client('web', client_id='web', name='Renamed')\n")
+    changed = (
+        FULL_PROGRAM.replace('name="Web"', 'name="Web 2"')  # update
+        .replace(f'tenant_id="{TENANT}"', 'tenant_id="7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"')
+        .replace('dex.Connector("gh"', '(lambda *a, **k: None)("gh"')  # delete
+        + '\ndex.Client("new", client_id="new", name="New")\n'  # create
+    )
+    project.write_program(changed)
     result = project.preview()
-    assert "delete" in result.stdout and "update" in result.stdout or "replace" in result.stdout
+    for planned in ("1 to create", "1 to update", "1 to delete", "1 to replace"):
+        assert planned in result.stdout, result.stdout
     after = ({c.id: c for c in _api(dex)[1].list()}, _api(dex)[0].get("web"))
     assert after == before
+    assert _api(dex)[0].find("new") is None
 
 
 def test_secret_change_replaces_the_client_delete_first(dex, project):
-    program = "import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W', secret='{}')\n"
+    program = (
+        "import pulumi_dex as dex\n"
+        "dex.Client('web', client_id='web', name='W', secret='{}')\n"
+    )
     project.write_program(program.format("first-secret-value-0123456789"))
     project.up()
     project.write_program(program.format("second-secret-value-0123456789"))
@@ -123,7 +133,7 @@ def test_clearing_logo_replaces_renaming_updates(dex, project):
     project.write_program("import pulumi_dex as dex\n"
                           "dex.Client('web', client_id='web', name='W2', logo_url='https://l')\n")
     assert "1 updated" in project.up().stdout
-    project.write_program("import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W2')\n")
+    project.write_program(ONE_CLIENT.replace("name='W'", "name='W2'"))
     assert "1 replaced" in project.up().stdout
     assert _api(dex)[0].get("web").logo_url == ""
 
@@ -145,7 +155,7 @@ def test_refresh_finds_out_of_band_changes(dex, project):
 
 
 def test_deleting_an_object_already_gone_warns_and_succeeds(dex, project):
-    project.write_program("import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W')\n")
+    project.write_program(ONE_CLIENT)
     project.up()
     _api(dex)[0].delete("web")
     result = project.destroy()
@@ -154,7 +164,7 @@ def test_deleting_an_object_already_gone_warns_and_succeeds(dex, project):
 
 def test_existing_object_is_never_adopted(dex, project):
     _api(dex)[0].create(ClientRecord(id="web", name="Made by hand", secret="x" * 32))
-    project.write_program("import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W')\n")
+    project.write_program(ONE_CLIENT)
     result = project.up(check=False)
     assert result.code != 0
     assert "client 'web' already exists in Dex" in result.output
@@ -206,13 +216,15 @@ def test_connector_api_off_names_the_flag_and_clients_still_work(dex_factory, pu
 def test_missing_client_certificate_fails_clearly(dex, pulumi_project):
     project = pulumi_project()
     _configure(project, dex, client_cert=False)
-    project.write_program("import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W')\n")
+    project.write_program(ONE_CLIENT)
     result = project.up(check=False)
     assert result.code != 0
     assert f"Dex at {dex.grpc_address} is unreachable" in result.output
     assert "client certificate" in result.output
     assert "Traceback" not in result.output
-    assert "pulumi-dex-test" not in json.dumps(project.stack_export()).split("dex:index")[0] or True
+    # No partial state: the failed create left no client in the stack.
+    resources = project.stack_export()["deployment"].get("resources", [])
+    assert not [r for r in resources if r["type"] == "dex:index:Client"]
 
 
 BAD_INPUTS = {
@@ -264,7 +276,8 @@ def test_each_provider_instance_talks_to_its_own_dex(dex_factory, pulumi_project
         import pulumi_dex as dex
         cfg = pulumi.Config()
         for name in ("one", "two"):
-            p = dex.Provider(name, host=cfg.require(name + "Host"), ca_cert=cfg.require(name + "CaCert"),
+            p = dex.Provider(name, host=cfg.require(name + "Host"),
+                             ca_cert=cfg.require(name + "CaCert"),
                              client_cert=cfg.require(name + "ClientCert"),
                              client_key=cfg.require_secret(name + "ClientKey"))
             dex.Client("web-" + name, client_id="web-" + name, name=name,

@@ -105,7 +105,8 @@ def test_a_field_newer_than_dex_fails_before_writing(dex, pulumi_project):
     result = project.up(check=False)
     assert result.code != 0
     assert "lacks oidcConfig.pkceChallenge, which needs API 3; upgrade Dex" in result.output
-    assert "up" not in {c.id for c in ConnectorsApi(DexConnection(dex.connection_settings())).list()}
+    stored = ConnectorsApi(DexConnection(dex.connection_settings())).list()
+    assert "up" not in {c.id for c in stored}
 
 
 def test_insecure_skip_verify_trusts_what_dex_presents(dex_factory):
@@ -164,6 +165,8 @@ def test_plugin_is_found_through_pulumi_yaml_without_the_virtualenv_on_path(
                                   "PULUMI_PYTHON_CMD": str(venv_bin / "python")})
     del project.env["PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"]
     _configure(project, dex)
-    project.write_program("import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W')\n")
+    project.write_program(
+        "import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W')\n"
+    )
     result = project.up()
     assert "download" not in result.output.lower()

@@ -12,11 +12,11 @@ import grpc
 import requests
 import yaml
 
+from devtools.localdex import config as dex_config
+from devtools.localdex.config import DexOptions, Ports
+from devtools.localdex.pki import Pki
 from pulumi_dex.dex.connection import ConnectionSettings
 from pulumi_dex.dexapi import api_pb2, api_pb2_grpc
-from tests.harness import dex_config
-from tests.harness.certs import Pki
-from tests.harness.dex_config import DexOptions, Ports
 
 READY_DEADLINE_SECONDS = 30.0
 PROBE_TIMEOUT_SECONDS = 2.0

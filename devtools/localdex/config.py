@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from tests.harness.certs import Pki
+from devtools.localdex.pki import Pki
 
 TlsMode = Literal["plaintext", "tls", "mtls"]
 StorageType = Literal["memory", "sqlite3"]
@@ -33,7 +33,7 @@ class StaticUser:
         }
 
 
-# The hash is precomputed (bcrypt, cost 10) so the harness needs no bcrypt package;
+# The hash is precomputed (bcrypt, cost 10) so nothing here needs a bcrypt package;
 # tests/integration/test_foundation.py logs this user in, which proves the pair matches.
 UPSTREAM_USER = StaticUser(
     email="ada@example.com",
