@@ -109,9 +109,7 @@ def run() -> list[Figure]:
         api = ConnectorsApi(DexConnection(dex.connection_settings()))
         for record in connectors():
             api.create(record)
-        env: dict[str, str | None] = {
-            f"DEX_{k}": v for k, v in _env(dex.provider_config()).items()
-        }
+        env: dict[str, str | None] = {f"DEX_{k}": v for k, v in _env(dex.provider_config()).items()}
         figures += _figures(f"{CONNECTORS} connectors (Dex {dex.options.version})", [], env)
     return figures
 

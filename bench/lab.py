@@ -52,8 +52,9 @@ class Lab:
         chosen = DexOptions(**options)  # type: ignore[arg-type]
         version = versions.load().dex_default
         chosen = DexOptions(**{**chosen.__dict__, "version": version})
-        server = DexServer(self.tools.dex[version], chosen, self.pki,
-                           self.root / f"dex-{len(self.servers)}")
+        server = DexServer(
+            self.tools.dex[version], chosen, self.pki, self.root / f"dex-{len(self.servers)}"
+        )
         self.servers.append(server)
         server.start()
         return server

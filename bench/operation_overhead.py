@@ -34,14 +34,20 @@ def _plugin_round(stub: provider_pb2_grpc.ResourceProviderStub, i: int) -> dict[
     created = _props(i, "a")
     renamed = _props(i, "b")
     return {
-        "create": timed(lambda: stub.Create(provider_pb2.CreateRequest(urn=urn,
-                                                                       properties=created))),
-        "read": timed(lambda: stub.Read(provider_pb2.ReadRequest(id=cid, urn=urn,
-                                                                 properties=created))),
-        "update": timed(lambda: stub.Update(provider_pb2.UpdateRequest(
-            id=cid, urn=urn, olds=created, news=renamed))),
-        "delete": timed(lambda: stub.Delete(provider_pb2.DeleteRequest(
-            id=cid, urn=urn, properties=renamed))),
+        "create": timed(
+            lambda: stub.Create(provider_pb2.CreateRequest(urn=urn, properties=created))
+        ),
+        "read": timed(
+            lambda: stub.Read(provider_pb2.ReadRequest(id=cid, urn=urn, properties=created))
+        ),
+        "update": timed(
+            lambda: stub.Update(
+                provider_pb2.UpdateRequest(id=cid, urn=urn, olds=created, news=renamed)
+            )
+        ),
+        "delete": timed(
+            lambda: stub.Delete(provider_pb2.DeleteRequest(id=cid, urn=urn, properties=renamed))
+        ),
     }
 
 
@@ -74,8 +80,15 @@ def run() -> list[Figure]:
     figures = []
     for op in ("create", "read", "update", "delete"):
         added = median_ms(plugin[op]) - median_ms(direct[op])
-        figures.append(Figure(f"client {op}: added by the plugin (median)", added, "ms",
-                              "<= 2 ms", f"direct {median_ms(direct[op]):.2f} ms"))
+        figures.append(
+            Figure(
+                f"client {op}: added by the plugin (median)",
+                added,
+                "ms",
+                "<= 2 ms",
+                f"direct {median_ms(direct[op]):.2f} ms",
+            )
+        )
     return figures
 
 

@@ -13,8 +13,9 @@ PLUGIN = ROOT / ".venv" / "bin" / "pulumi-resource-dex"
 
 def one_start() -> float:
     started = time.perf_counter()
-    process = subprocess.Popen([str(PLUGIN), "127.0.0.1:1"], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(PLUGIN), "127.0.0.1:1"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
     assert process.stdout is not None
     process.stdout.readline()
     elapsed = time.perf_counter() - started

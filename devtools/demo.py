@@ -41,7 +41,10 @@ def _config(workdir: Path, env: dict[str, str], key: str, value: str, secret: bo
     flag = "--secret" if secret else "--plaintext"
     subprocess.run(
         ["pulumi", "config", "set", flag, key, "--", value],
-        cwd=workdir, env=env, check=True, stdin=subprocess.DEVNULL,
+        cwd=workdir,
+        env=env,
+        check=True,
+        stdin=subprocess.DEVNULL,
     )
 
 

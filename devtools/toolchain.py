@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def _go_env(cgo: bool) -> dict[str, str]:
     return env
 
 
-def build(spec: GoBuild, log: callable = print) -> Path:
+def build(spec: GoBuild, log: Callable[[str], None] = print) -> Path:
     """Build spec's binary unless the cache already holds it; return its path."""
     if spec.path.exists():
         log(f"  {spec.key}: cached at {spec.path}")
@@ -158,7 +159,9 @@ def pulumi_builds(pins: Pins) -> list[GoBuild]:
     host = GoBuild(
         key=key,
         go_directive="1.21",
-        requires=(f"github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python@v{host_sdk}",),
+        requires=(
+            f"github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python@v{host_sdk}",
+        ),
         package="github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
         binary="pulumi-language-python-inner",
         ldflags=_pulumi_version_flag(host_sdk),
@@ -219,7 +222,7 @@ def _pulumi_on_path(version: str) -> Path | None:
     return folder
 
 
-def install(pins: Pins, log: callable = print) -> Tools:
+def install(pins: Pins, log: Callable[[str], None] = print) -> Tools:
     """Make every pinned tool available, building only what is missing."""
     cache_root().mkdir(parents=True, exist_ok=True)
     dex: dict[str, Path] = {}

@@ -84,9 +84,7 @@ Insecure = Annotated[
 ]
 Timeout = Annotated[
     float | None,
-    typer.Option(
-        help="Deadline of each call in seconds, 10 by default (env DEX_TIMEOUT_SECONDS)."
-    ),
+    typer.Option(help="Deadline of each call in seconds, 10 by default (env DEX_TIMEOUT_SECONDS)."),
 ]
 StackName = Annotated[
     str | None,

@@ -18,13 +18,9 @@ def _docstring(plan: Plan) -> str:
     text = _HEADER
     if plan.secret_keys:
         text += "\nSet every secret the program reads before `pulumi up`:\n"
-        text += "".join(
-            f"    pulumi config set --secret {key} VALUE\n" for key in plan.secret_keys
-        )
+        text += "".join(f"    pulumi config set --secret {key} VALUE\n" for key in plan.secret_keys)
     if any(key.endswith(f"-{RAW_CONFIG_FIELD}") for key in plan.secret_keys):
-        text += (
-            "A *-rawConfig key holds the connector's whole JSON config, as Dex stores it.\n"
-        )
+        text += "A *-rawConfig key holds the connector's whole JSON config, as Dex stores it.\n"
     return text + '"""\n'
 
 

@@ -1,7 +1,7 @@
 """pulumi-dex: manage Dex's clients and connectors as Pulumi resources.
 
-    import pulumi_dex as dex
-    dex.Client("web", client_id="web", name="Web app", redirect_uris=[...])
+import pulumi_dex as dex
+dex.Client("web", client_id="web", name="Web app", redirect_uris=[...])
 """
 
 from pulumi_dex.sdk.connector_types import (

@@ -103,17 +103,13 @@ def _clients(
     return found, complete
 
 
-def read_live(
-    dex: DexConnection, objects: list[ManagedObject], warnings: list[str]
-) -> LiveObjects:
+def read_live(dex: DexConnection, objects: list[ManagedObject], warnings: list[str]) -> LiveObjects:
     """Read one Dex: connectors listed, clients listed when Dex can and fetched by ID."""
     dex.version()
     wanted = {m.id for m in objects if m.kind == "client"}
     clients, listed = _clients(dex, wanted, warnings)
     try:
-        connectors: dict[str, ConnectorRecord] | None = {
-            c.id: c for c in ConnectorsApi(dex).list()
-        }
+        connectors: dict[str, ConnectorRecord] | None = {c.id: c for c in ConnectorsApi(dex).list()}
     except errors.ConnectorApiDisabledError as err:
         warnings.append(f"connectors not audited: {err}")
         connectors = None

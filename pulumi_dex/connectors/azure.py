@@ -50,8 +50,11 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
     tenant = inputs.get("tenantId")
     if isinstance(tenant, str) and not _GUID.match(tenant):
         failures.append(
-            ("tenantId", f"tenantId {tenant!r} is not a GUID; copy the Directory (tenant) ID "
-             "from the app registration's overview in the Entra admin center")
+            (
+                "tenantId",
+                f"tenantId {tenant!r} is not a GUID; copy the Directory (tenant) ID "
+                "from the app registration's overview in the Entra admin center",
+            )
         )
     host = inputs.get("authorityHost")
     if isinstance(host, str) and not _secure_or_loopback(host):
@@ -78,8 +81,15 @@ def to_oidc(inputs: dict[str, Any]) -> dict[str, Any]:
 def from_oidc(oidc: dict[str, Any]) -> dict[str, Any] | None:
     """The Azure inputs of an oidc config, or None when it is not Entra-shaped."""
     match = _ISSUER.match(str(oidc.get("issuer", "")))
-    covered = {"issuer", "clientId", "clientSecret", "redirectUri", "scopes", "userNameKey",
-               "insecureSkipEmailVerified"}
+    covered = {
+        "issuer",
+        "clientId",
+        "clientSecret",
+        "redirectUri",
+        "scopes",
+        "userNameKey",
+        "insecureSkipEmailVerified",
+    }
     if not match or set(oidc) - covered:
         return None
     return {

@@ -47,13 +47,14 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
     if isinstance(pool, str):
         match = _POOL.match(pool)
         if not match:
-            failures.append(
-                ("userPoolId", f"userPoolId {pool!r} is not of the form <region>_<id>")
-            )
+            failures.append(("userPoolId", f"userPoolId {pool!r} is not of the form <region>_<id>"))
         elif isinstance(region, str) and match["region"] != region:
             failures.append(
-                ("userPoolId", f"userPoolId {pool!r} belongs to region {match['region']}, "
-                 f"not {region}; fix region or userPoolId")
+                (
+                    "userPoolId",
+                    f"userPoolId {pool!r} belongs to region {match['region']}, "
+                    f"not {region}; fix region or userPoolId",
+                )
             )
     source = inputs.get("userNameSource")
     if isinstance(source, str) and source not in USER_NAME_SOURCES:
@@ -76,8 +77,16 @@ def to_oidc(inputs: dict[str, Any]) -> dict[str, Any]:
 
 def from_oidc(oidc: dict[str, Any]) -> dict[str, Any] | None:
     match = _ISSUER.match(str(oidc.get("issuer", "")))
-    covered = {"issuer", "clientId", "clientSecret", "redirectUri", "scopes", "userNameKey",
-               "insecureEnableGroups", "claimMapping"}
+    covered = {
+        "issuer",
+        "clientId",
+        "clientSecret",
+        "redirectUri",
+        "scopes",
+        "userNameKey",
+        "insecureEnableGroups",
+        "claimMapping",
+    }
     if not match or set(oidc) - covered:
         return None
     return {

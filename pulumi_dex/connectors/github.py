@@ -21,15 +21,30 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
     ]
     host = inputs.get("hostName")
     if isinstance(host, str) and "/" in host:
-        failures.append(("hostName", f"hostName {host!r} must be a bare host name such as "
-                         "github.example.com, without scheme or path"))
+        failures.append(
+            (
+                "hostName",
+                f"hostName {host!r} must be a bare host name such as "
+                "github.example.com, without scheme or path",
+            )
+        )
     if inputs.get("rootCa") and not host:
-        failures.append(("rootCa", "rootCa needs hostName: it is the CA of a GitHub "
-                         "Enterprise server; set hostName or remove rootCa"))
+        failures.append(
+            (
+                "rootCa",
+                "rootCa needs hostName: it is the CA of a GitHub "
+                "Enterprise server; set hostName or remove rootCa",
+            )
+        )
     domain = inputs.get("preferredEmailDomain")
     if isinstance(domain, str) and domain.endswith("*"):
-        failures.append(("preferredEmailDomain", "preferredEmailDomain may not end in '*'; "
-                         "Dex allows a wildcard only at the start, e.g. *.example.com"))
+        failures.append(
+            (
+                "preferredEmailDomain",
+                "preferredEmailDomain may not end in '*'; "
+                "Dex allows a wildcard only at the start, e.g. *.example.com",
+            )
+        )
     return [f for f in failures if f is not None]
 
 

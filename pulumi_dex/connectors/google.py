@@ -23,8 +23,13 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
     ]
     has_admin = bool(inputs.get("adminEmail") or inputs.get("domainToAdminEmail"))
     if inputs.get("serviceAccountFilePath") and not has_admin:
-        failures.append(("serviceAccountFilePath", "serviceAccountFilePath needs the admin "
-                         "the service account acts as; set domainToAdminEmail"))
+        failures.append(
+            (
+                "serviceAccountFilePath",
+                "serviceAccountFilePath needs the admin "
+                "the service account acts as; set domainToAdminEmail",
+            )
+        )
     return [f for f in failures if f is not None]
 
 

@@ -21,8 +21,13 @@ def _tls_failures(inputs: dict[str, Any]) -> list[Failure | None]:
     failures: list[Failure | None] = [document.pem_failure("rootCaData", inputs.get("rootCaData"))]
     if inputs.get("insecureNoSsl") and inputs.get("startTls"):
         # Dex would silently connect without TLS: insecureNoSSL wins over startTLS.
-        failures.append(("startTls", "insecureNoSsl and startTls exclude each other; remove "
-                         "insecureNoSsl to upgrade the connection with StartTLS"))
+        failures.append(
+            (
+                "startTls",
+                "insecureNoSsl and startTls exclude each other; remove "
+                "insecureNoSsl to upgrade the connection with StartTLS",
+            )
+        )
     if bool(inputs.get("clientCert")) != bool(inputs.get("clientKey")):
         # Dex uses a client certificate only when both paths are set, ignoring one alone.
         failures.append(("clientKey", "set both clientCert and clientKey, or neither"))

@@ -14,8 +14,10 @@ SPEC = MICROSOFT
 MULTI_TENANT = ("common", "organizations", "consumers")
 GROUP_NAME_FORMATS = ("name", "id")
 _GUID = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
-_DOMAIN = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-                     r"[A-Za-z]{2,63}$")
+_DOMAIN = re.compile(
+    r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z]{2,63}$"
+)
 
 
 def _tenant_failure(tenant: Any) -> Failure | None:
@@ -23,8 +25,11 @@ def _tenant_failure(tenant: Any) -> Failure | None:
         return None
     if _GUID.match(tenant) or _DOMAIN.match(tenant):
         return None
-    return ("tenant", f"tenant {tenant!r} must be common, organizations, consumers, a "
-            "Directory (tenant) ID or a verified domain such as contoso.onmicrosoft.com")
+    return (
+        "tenant",
+        f"tenant {tenant!r} must be common, organizations, consumers, a "
+        "Directory (tenant) ID or a verified domain such as contoso.onmicrosoft.com",
+    )
 
 
 def _groups_failure(inputs: dict[str, Any]) -> Failure | None:
@@ -32,8 +37,11 @@ def _groups_failure(inputs: dict[str, Any]) -> Failure | None:
     # silently, so the group requirement would let everyone in.
     tenant = inputs.get("tenant") or "common"
     if inputs.get("groups") and tenant in MULTI_TENANT:
-        return ("tenant", f"groups need a single tenant, but tenant is {tenant!r}, for which "
-                "Dex ignores groups; set tenant to your tenant ID or domain")
+        return (
+            "tenant",
+            f"groups need a single tenant, but tenant is {tenant!r}, for which "
+            "Dex ignores groups; set tenant to your tenant ID or domain",
+        )
     return None
 
 

@@ -14,8 +14,10 @@ from pulumi_dex.model.connector_types import SAML
 
 TYPE = "saml"
 SPEC = SAML
-_NAME_ID_PREFIXES = ("urn:oasis:names:tc:SAML:1.1:nameid-format:",
-                     "urn:oasis:names:tc:SAML:2.0:nameid-format:")
+_NAME_ID_PREFIXES = (
+    "urn:oasis:names:tc:SAML:1.1:nameid-format:",
+    "urn:oasis:names:tc:SAML:2.0:nameid-format:",
+)
 # The formats Dex v2.41.1 knows, by the last part of their URN.
 NAME_ID_FORMATS = {
     "emailAddress": _NAME_ID_PREFIXES[0],
@@ -33,8 +35,11 @@ NAME_ID_FORMATS = {
 def _name_id_failure(value: Any) -> Failure | None:
     known = {*NAME_ID_FORMATS, *(prefix + name for name, prefix in NAME_ID_FORMATS.items())}
     if isinstance(value, str) and value not in known:
-        return ("nameIdPolicyFormat", f"nameIdPolicyFormat {value!r} is not a NameID format "
-                f"Dex knows; use one of {', '.join(NAME_ID_FORMATS)} or its full URN")
+        return (
+            "nameIdPolicyFormat",
+            f"nameIdPolicyFormat {value!r} is not a NameID format "
+            f"Dex knows; use one of {', '.join(NAME_ID_FORMATS)} or its full URN",
+        )
     return None
 
 

@@ -161,7 +161,8 @@ class DexConnection:
         with self._lock:
             if self._stub is None:
                 self._channel = open_channel(self.settings)
-                self._stub = api_pb2_grpc.DexStub(self._channel)
+                # The generated stubs carry no annotations.
+                self._stub = api_pb2_grpc.DexStub(self._channel)  # type: ignore[no-untyped-call]
             return self._stub
 
     def _invoke(self, method: str, request: Any, what: str) -> Any:

@@ -20,20 +20,35 @@ from pulumi_dex.model.properties import (
 
 def _head(what: str) -> tuple[Prop, ...]:
     return (
-        Prop("connectorId", STRING, "The connector ID; a change replaces it.", True,
-             replaces=True),
+        Prop("connectorId", STRING, "The connector ID; a change replaces it.", True, replaces=True),
         Prop("name", STRING, f"Name shown on Dex's login page for {what}.", True),
     )
 
 
 def _oauth(where: str) -> tuple[Prop, ...]:
     return (
-        Prop("clientId", STRING, f"Client ID of the OAuth app registered in {where}.", True,
-             dex_key="clientID"),
-        Prop("clientSecret", STRING, "Client secret of that OAuth app.", True, secret=True,
-             dex_key="clientSecret"),
-        Prop("redirectUri", STRING, "Dex's callback URL, {issuer}/callback.", True,
-             dex_key="redirectURI"),
+        Prop(
+            "clientId",
+            STRING,
+            f"Client ID of the OAuth app registered in {where}.",
+            True,
+            dex_key="clientID",
+        ),
+        Prop(
+            "clientSecret",
+            STRING,
+            "Client secret of that OAuth app.",
+            True,
+            secret=True,
+            dex_key="clientSecret",
+        ),
+        Prop(
+            "redirectUri",
+            STRING,
+            "Dex's callback URL, {issuer}/callback.",
+            True,
+            dex_key="redirectURI",
+        ),
     )
 
 
@@ -42,8 +57,12 @@ GITHUB_ORG = ObjectType(
     description="A GitHub organization whose members (or whose teams' members) may log in.",
     props=(
         Prop("name", STRING, "Organization name.", True, dex_key="name"),
-        Prop("teams", STRING_LIST, "Only members of these teams; any member when empty.",
-             dex_key="teams"),
+        Prop(
+            "teams",
+            STRING_LIST,
+            "Only members of these teams; any member when empty.",
+            dex_key="teams",
+        ),
     ),
 )
 
@@ -55,20 +74,48 @@ GITHUB = ResourceSpec(
     props=(
         *_head("GitHub"),
         *_oauth("GitHub"),
-        Prop("orgs", list_of(GITHUB_ORG.token), "Organizations allowed to log in; anyone "
-             "with a GitHub account when empty.", dex_key="orgs"),
-        Prop("teamNameField", STRING, "Team name in the groups claim: name, slug or both.",
-             dex_key="teamNameField"),
-        Prop("useLoginAsId", BOOLEAN, "Use the GitHub login instead of the numeric user ID.",
-             dex_key="useLoginAsID"),
-        Prop("hostName", STRING, "GitHub Enterprise host name, without scheme or path.",
-             dex_key="hostName"),
-        Prop("rootCa", STRING, "Path, on the Dex host, of the PEM CA of GitHub Enterprise.",
-             dex_key="rootCA"),
-        Prop("preferredEmailDomain", STRING, "Domain of the email address to prefer.",
-             dex_key="preferredEmailDomain"),
-        Prop("loadAllGroups", BOOLEAN, "List every org and team of the user as groups.",
-             dex_key="loadAllGroups"),
+        Prop(
+            "orgs",
+            list_of(GITHUB_ORG.token),
+            "Organizations allowed to log in; anyone with a GitHub account when empty.",
+            dex_key="orgs",
+        ),
+        Prop(
+            "teamNameField",
+            STRING,
+            "Team name in the groups claim: name, slug or both.",
+            dex_key="teamNameField",
+        ),
+        Prop(
+            "useLoginAsId",
+            BOOLEAN,
+            "Use the GitHub login instead of the numeric user ID.",
+            dex_key="useLoginAsID",
+        ),
+        Prop(
+            "hostName",
+            STRING,
+            "GitHub Enterprise host name, without scheme or path.",
+            dex_key="hostName",
+        ),
+        Prop(
+            "rootCa",
+            STRING,
+            "Path, on the Dex host, of the PEM CA of GitHub Enterprise.",
+            dex_key="rootCA",
+        ),
+        Prop(
+            "preferredEmailDomain",
+            STRING,
+            "Domain of the email address to prefer.",
+            dex_key="preferredEmailDomain",
+        ),
+        Prop(
+            "loadAllGroups",
+            BOOLEAN,
+            "List every org and team of the user as groups.",
+            dex_key="loadAllGroups",
+        ),
     ),
 )
 
@@ -78,13 +125,15 @@ GITLAB = ResourceSpec(
     id_property="connectorId",
     props=(
         *_head("GitLab"),
-        Prop("baseUrl", STRING, "GitLab's URL; https://gitlab.com when unset.",
-             dex_key="baseURL"),
+        Prop("baseUrl", STRING, "GitLab's URL; https://gitlab.com when unset.", dex_key="baseURL"),
         *_oauth("GitLab"),
-        Prop("groups", STRING_LIST, "Only members of these groups may log in.",
-             dex_key="groups"),
-        Prop("useLoginAsId", BOOLEAN, "Use the GitLab username instead of the numeric ID.",
-             dex_key="useLoginAsID"),
+        Prop("groups", STRING_LIST, "Only members of these groups may log in.", dex_key="groups"),
+        Prop(
+            "useLoginAsId",
+            BOOLEAN,
+            "Use the GitLab username instead of the numeric ID.",
+            dex_key="useLoginAsID",
+        ),
     ),
 )
 
@@ -95,18 +144,38 @@ GOOGLE = ResourceSpec(
     props=(
         *_head("Google"),
         *_oauth("Google Cloud"),
-        Prop("hostedDomains", STRING_LIST, "Only users of these Workspace domains.",
-             dex_key="hostedDomains"),
-        Prop("groups", STRING_LIST, "Only members of these Workspace groups.",
-             dex_key="groups"),
-        Prop("serviceAccountFilePath", STRING, "Path, on the Dex host, of the service "
-             "account JSON used to read group memberships.", dex_key="serviceAccountFilePath"),
-        Prop("adminEmail", STRING, "Workspace admin the service account acts as (deprecated "
-             "by Dex; prefer domainToAdminEmail).", dex_key="adminEmail"),
-        Prop("domainToAdminEmail", STRING_MAP, "Workspace domain to the admin the service "
-             "account acts as there; `*` for any domain.", dex_key="domainToAdminEmail"),
-        Prop("promptType", STRING, "OIDC prompt sent to Google; consent when unset, "
-             "none when empty.", dex_key="promptType"),
+        Prop(
+            "hostedDomains",
+            STRING_LIST,
+            "Only users of these Workspace domains.",
+            dex_key="hostedDomains",
+        ),
+        Prop("groups", STRING_LIST, "Only members of these Workspace groups.", dex_key="groups"),
+        Prop(
+            "serviceAccountFilePath",
+            STRING,
+            "Path, on the Dex host, of the service account JSON used to read group memberships.",
+            dex_key="serviceAccountFilePath",
+        ),
+        Prop(
+            "adminEmail",
+            STRING,
+            "Workspace admin the service account acts as (deprecated "
+            "by Dex; prefer domainToAdminEmail).",
+            dex_key="adminEmail",
+        ),
+        Prop(
+            "domainToAdminEmail",
+            STRING_MAP,
+            "Workspace domain to the admin the service account acts as there; `*` for any domain.",
+            dex_key="domainToAdminEmail",
+        ),
+        Prop(
+            "promptType",
+            STRING,
+            "OIDC prompt sent to Google; consent when unset, none when empty.",
+            dex_key="promptType",
+        ),
     ),
 )
 
@@ -117,20 +186,42 @@ MICROSOFT = ResourceSpec(
     props=(
         *_head("Microsoft"),
         *_oauth("the Entra admin center"),
-        Prop("tenant", STRING, "common (default), organizations, consumers, a tenant ID "
-             "(GUID) or a verified domain.", dex_key="tenant"),
-        Prop("groups", STRING_LIST, "Only members of these groups may log in; needs a "
-             "single tenant.", dex_key="groups"),
-        Prop("onlySecurityGroups", BOOLEAN, "Read security groups only.",
-             dex_key="onlySecurityGroups"),
-        Prop("groupNameFormat", STRING, "Groups as name (default) or id.",
-             dex_key="groupNameFormat"),
-        Prop("useGroupsAsWhitelist", BOOLEAN, "Report only the groups listed in `groups`.",
-             dex_key="useGroupsAsWhitelist"),
-        Prop("promptType", STRING, "OAuth prompt parameter sent to Microsoft.",
-             dex_key="promptType"),
-        Prop("domainHint", STRING, "domain_hint sent to Microsoft to skip the account "
-             "picker.", dex_key="domainHint"),
+        Prop(
+            "tenant",
+            STRING,
+            "common (default), organizations, consumers, a tenant ID (GUID) or a verified domain.",
+            dex_key="tenant",
+        ),
+        Prop(
+            "groups",
+            STRING_LIST,
+            "Only members of these groups may log in; needs a single tenant.",
+            dex_key="groups",
+        ),
+        Prop(
+            "onlySecurityGroups",
+            BOOLEAN,
+            "Read security groups only.",
+            dex_key="onlySecurityGroups",
+        ),
+        Prop(
+            "groupNameFormat", STRING, "Groups as name (default) or id.", dex_key="groupNameFormat"
+        ),
+        Prop(
+            "useGroupsAsWhitelist",
+            BOOLEAN,
+            "Report only the groups listed in `groups`.",
+            dex_key="useGroupsAsWhitelist",
+        ),
+        Prop(
+            "promptType", STRING, "OAuth prompt parameter sent to Microsoft.", dex_key="promptType"
+        ),
+        Prop(
+            "domainHint",
+            STRING,
+            "domain_hint sent to Microsoft to skip the account picker.",
+            dex_key="domainHint",
+        ),
     ),
 )
 
@@ -140,17 +231,29 @@ LDAP_USER_SEARCH = ObjectType(
     props=(
         Prop("baseDn", STRING, "Where the search starts.", True, dex_key="baseDN"),
         Prop("filter", STRING, "Extra filter, such as (objectClass=person).", dex_key="filter"),
-        Prop("username", STRING, "Attribute matched against what the user types.", True,
-             dex_key="username"),
+        Prop(
+            "username",
+            STRING,
+            "Attribute matched against what the user types.",
+            True,
+            dex_key="username",
+        ),
         Prop("scope", STRING, "sub (default) or one.", dex_key="scope"),
         Prop("idAttr", STRING, "Attribute for the user ID; uid by default.", dex_key="idAttr"),
-        Prop("emailAttr", STRING, "Attribute for the email; mail by default.",
-             dex_key="emailAttr"),
+        Prop("emailAttr", STRING, "Attribute for the email; mail by default.", dex_key="emailAttr"),
         Prop("nameAttr", STRING, "Attribute for the display name.", dex_key="nameAttr"),
-        Prop("preferredUsernameAttr", STRING, "Attribute for preferred_username.",
-             dex_key="preferredUsernameAttr"),
-        Prop("emailSuffix", STRING, "Email is {idAttr}@{emailSuffix} when set.",
-             dex_key="emailSuffix"),
+        Prop(
+            "preferredUsernameAttr",
+            STRING,
+            "Attribute for preferred_username.",
+            dex_key="preferredUsernameAttr",
+        ),
+        Prop(
+            "emailSuffix",
+            STRING,
+            "Email is {idAttr}@{emailSuffix} when set.",
+            dex_key="emailSuffix",
+        ),
     ),
 )
 
@@ -168,11 +271,16 @@ LDAP_GROUP_SEARCH = ObjectType(
     description="How Dex finds the groups of the user who logs in.",
     props=(
         Prop("baseDn", STRING, "Where the search starts.", True, dex_key="baseDN"),
-        Prop("filter", STRING, "Extra filter, such as (objectClass=groupOfNames).",
-             dex_key="filter"),
+        Prop(
+            "filter", STRING, "Extra filter, such as (objectClass=groupOfNames).", dex_key="filter"
+        ),
         Prop("scope", STRING, "sub (default) or one.", dex_key="scope"),
-        Prop("userMatchers", list_of(LDAP_USER_MATCHER.token), "Pairs that tie a group to "
-             "the user.", dex_key="userMatchers"),
+        Prop(
+            "userMatchers",
+            list_of(LDAP_USER_MATCHER.token),
+            "Pairs that tie a group to the user.",
+            dex_key="userMatchers",
+        ),
         Prop("nameAttr", STRING, "Attribute for the group's name.", True, dex_key="nameAttr"),
     ),
 )
@@ -188,29 +296,64 @@ LDAP = ResourceSpec(
     },
     props=(
         *_head("the directory"),
-        Prop("host", STRING, "host or host:port; port 636 (389 with insecureNoSsl) when "
-             "omitted.", True, dex_key="host"),
-        Prop("insecureNoSsl", BOOLEAN, "Plain LDAP without TLS; never in production.",
-             dex_key="insecureNoSSL"),
-        Prop("insecureSkipVerify", BOOLEAN, "Accept any server certificate; never in "
-             "production.", dex_key="insecureSkipVerify"),
-        Prop("startTls", BOOLEAN, "Connect in plain text, then upgrade with StartTLS.",
-             dex_key="startTLS"),
-        Prop("rootCaData", STRING, "PEM of the CAs trusted for the server (stored "
-             "base64-encoded, as Dex reads it).", dex_key="rootCAData"),
-        Prop("clientCert", STRING, "Path, on the Dex host, of a client certificate.",
-             dex_key="clientCert"),
-        Prop("clientKey", STRING, "Path, on the Dex host, of its key.", secret=True,
-             dex_key="clientKey"),
+        Prop(
+            "host",
+            STRING,
+            "host or host:port; port 636 (389 with insecureNoSsl) when omitted.",
+            True,
+            dex_key="host",
+        ),
+        Prop(
+            "insecureNoSsl",
+            BOOLEAN,
+            "Plain LDAP without TLS; never in production.",
+            dex_key="insecureNoSSL",
+        ),
+        Prop(
+            "insecureSkipVerify",
+            BOOLEAN,
+            "Accept any server certificate; never in production.",
+            dex_key="insecureSkipVerify",
+        ),
+        Prop(
+            "startTls",
+            BOOLEAN,
+            "Connect in plain text, then upgrade with StartTLS.",
+            dex_key="startTLS",
+        ),
+        Prop(
+            "rootCaData",
+            STRING,
+            "PEM of the CAs trusted for the server (stored base64-encoded, as Dex reads it).",
+            dex_key="rootCAData",
+        ),
+        Prop(
+            "clientCert",
+            STRING,
+            "Path, on the Dex host, of a client certificate.",
+            dex_key="clientCert",
+        ),
+        Prop(
+            "clientKey",
+            STRING,
+            "Path, on the Dex host, of its key.",
+            secret=True,
+            dex_key="clientKey",
+        ),
         Prop("bindDn", STRING, "DN of the service account that searches.", dex_key="bindDN"),
-        Prop("bindPw", STRING, "Password of the service account.", secret=True,
-             dex_key="bindPW"),
-        Prop("usernamePrompt", STRING, "Label of the username field; Username by default.",
-             dex_key="usernamePrompt"),
-        Prop("userSearch", LDAP_USER_SEARCH.token, "How users are found.", True,
-             dex_key="userSearch"),
-        Prop("groupSearch", LDAP_GROUP_SEARCH.token, "How groups are found.",
-             dex_key="groupSearch"),
+        Prop("bindPw", STRING, "Password of the service account.", secret=True, dex_key="bindPW"),
+        Prop(
+            "usernamePrompt",
+            STRING,
+            "Label of the username field; Username by default.",
+            dex_key="usernamePrompt",
+        ),
+        Prop(
+            "userSearch", LDAP_USER_SEARCH.token, "How users are found.", True, dex_key="userSearch"
+        ),
+        Prop(
+            "groupSearch", LDAP_GROUP_SEARCH.token, "How groups are found.", dex_key="groupSearch"
+        ),
     ),
 )
 
@@ -220,25 +363,47 @@ SAML = ResourceSpec(
     id_property="connectorId",
     props=(
         *_head("the identity provider"),
-        Prop("ssoUrl", STRING, "The identity provider's single sign-on URL.", True,
-             dex_key="ssoURL"),
-        Prop("caData", STRING, "PEM of the CA (or certificate) that signs responses (stored "
-             "base64-encoded, as Dex reads it).", True, dex_key="caData"),
-        Prop("entityIssuer", STRING, "Issuer Dex names in its requests.",
-             dex_key="entityIssuer"),
+        Prop(
+            "ssoUrl", STRING, "The identity provider's single sign-on URL.", True, dex_key="ssoURL"
+        ),
+        Prop(
+            "caData",
+            STRING,
+            "PEM of the CA (or certificate) that signs responses (stored "
+            "base64-encoded, as Dex reads it).",
+            True,
+            dex_key="caData",
+        ),
+        Prop("entityIssuer", STRING, "Issuer Dex names in its requests.", dex_key="entityIssuer"),
         Prop("ssoIssuer", STRING, "Issuer required in responses.", dex_key="ssoIssuer"),
-        Prop("redirectUri", STRING, "Dex's callback URL, {issuer}/callback.", True,
-             dex_key="redirectURI"),
-        Prop("usernameAttr", STRING, "Attribute for the username.", True,
-             dex_key="usernameAttr"),
+        Prop(
+            "redirectUri",
+            STRING,
+            "Dex's callback URL, {issuer}/callback.",
+            True,
+            dex_key="redirectURI",
+        ),
+        Prop("usernameAttr", STRING, "Attribute for the username.", True, dex_key="usernameAttr"),
         Prop("emailAttr", STRING, "Attribute for the email.", True, dex_key="emailAttr"),
         Prop("groupsAttr", STRING, "Attribute for the groups.", dex_key="groupsAttr"),
-        Prop("groupsDelim", STRING, "Split one groups value on this delimiter.",
-             dex_key="groupsDelim"),
-        Prop("allowedGroups", STRING_LIST, "Only members of these groups may log in.",
-             dex_key="allowedGroups"),
-        Prop("nameIdPolicyFormat", STRING, "Requested NameID format, in full or its last "
-             "part (persistent by default).", dex_key="nameIDPolicyFormat"),
+        Prop(
+            "groupsDelim",
+            STRING,
+            "Split one groups value on this delimiter.",
+            dex_key="groupsDelim",
+        ),
+        Prop(
+            "allowedGroups",
+            STRING_LIST,
+            "Only members of these groups may log in.",
+            dex_key="allowedGroups",
+        ),
+        Prop(
+            "nameIdPolicyFormat",
+            STRING,
+            "Requested NameID format, in full or its last part (persistent by default).",
+            dex_key="nameIDPolicyFormat",
+        ),
     ),
 )
 

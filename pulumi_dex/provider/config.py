@@ -37,8 +37,11 @@ def _from_variables(variables: Mapping[str, str]) -> dict[str, Any]:
     for full_key, raw in variables.items():
         key = full_key.split(":", 1)[-1].split(":config:")[-1]
         try:
-            values[key] = json.loads(raw) if key not in ("caCert", "clientCert", "clientKey",
-                                                          "host", "serverName") else raw
+            values[key] = (
+                json.loads(raw)
+                if key not in ("caCert", "clientCert", "clientKey", "host", "serverName")
+                else raw
+            )
         except json.JSONDecodeError:
             values[key] = raw
     return values
@@ -88,6 +91,8 @@ def settings(values: dict[str, Any]) -> ConnectionSettings:
         client_key=key or None,
         server_name=values.get("serverName") or None,
         insecure=_as_bool("insecure", values.get("insecure", False)),
-        insecure_skip_verify=_as_bool("insecureSkipVerify", values.get("insecureSkipVerify", False)),
+        insecure_skip_verify=_as_bool(
+            "insecureSkipVerify", values.get("insecureSkipVerify", False)
+        ),
         timeout_seconds=timeout,
     )

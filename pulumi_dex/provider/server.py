@@ -56,7 +56,7 @@ def _secret_paths(handler: Any) -> list[str]:
     return paths
 
 
-class DexProvider(provider_pb2_grpc.ResourceProviderServicer):  # type: ignore[misc]
+class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
     """One provider instance: configuration and one Dex connection, made once."""
 
     def __init__(self, engine_address: str | None) -> None:
@@ -85,8 +85,11 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):  # type: ignore[m
         except (UserError, errors.DexError, config.ConfigError) as err:
             context.abort(grpc.StatusCode.UNKNOWN, str(err))
         except config.UnknownConfig:
-            context.abort(grpc.StatusCode.UNKNOWN, "the dex provider's configuration is not "
-                          "known yet; it depends on resources that are still to be created")
+            context.abort(
+                grpc.StatusCode.UNKNOWN,
+                "the dex provider's configuration is not "
+                "known yet; it depends on resources that are still to be created",
+            )
         except Exception as err:  # noqa: BLE001 - everything else is our bug
             log.exception("unexpected failure")
             context.abort(
@@ -116,7 +119,8 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):  # type: ignore[m
     def DiffConfig(self, request: Any, context: Any) -> provider_pb2.DiffResponse:
         olds, news = wire.decode(request.olds), wire.decode(request.news)
         changed = sorted(k for k in set(olds) | set(news) if olds.get(k) != news.get(k))
-        kind = provider_pb2.DiffResponse.DIFF_SOME if changed else provider_pb2.DiffResponse.DIFF_NONE
+        response = provider_pb2.DiffResponse
+        kind = response.DIFF_SOME if changed else response.DIFF_NONE
         return provider_pb2.DiffResponse(changes=kind, diffs=changed)
 
     def Configure(self, request: Any, context: Any) -> provider_pb2.ConfigureResponse:

@@ -60,8 +60,13 @@ class _TypedConnector(_DexResource):
     connector_id: pulumi.Output[str]
     name: pulumi.Output[str]
 
-    def _register(self, spec: ResourceSpec, resource_name: str, args: dict[str, object],
-                  opts: pulumi.ResourceOptions | None) -> None:
+    def _register(
+        self,
+        spec: ResourceSpec,
+        resource_name: str,
+        args: dict[str, object],
+        opts: pulumi.ResourceOptions | None,
+    ) -> None:
         props = to_wire(spec, args)
         super().__init__(spec.token, resource_name, props, options(spec, opts))
 

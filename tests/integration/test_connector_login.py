@@ -38,31 +38,45 @@ def _log_in_through(dex, pulumi_project, upstream, connector_source: str) -> dic
         {connector_source}
     """)
     project.up()
-    result = password_login(dex.issuer, "app", APP_REDIRECT, UPSTREAM_USER.email,
-                            UPSTREAM_USER.password, connector_id="upstream")
+    result = password_login(
+        dex.issuer,
+        "app",
+        APP_REDIRECT,
+        UPSTREAM_USER.email,
+        UPSTREAM_USER.password,
+        connector_id="upstream",
+    )
     assert any(hop.startswith(upstream.issuer) for hop in result.hops), result.hops
     return _id_token_claims(dex.issuer, result.code)
 
 
 def test_oidc_connector_from_pulumi_logs_the_upstream_user_in(dex, dex_factory, pulumi_project):
     upstream = dex_factory(upstream_idp(f"{dex.issuer}/callback"))
-    claims = _log_in_through(dex, pulumi_project, upstream, f"""dex.Connector(
+    claims = _log_in_through(
+        dex,
+        pulumi_project,
+        upstream,
+        f"""dex.Connector(
             "upstream", connector_id="upstream", type="oidc", name="Upstream",
             oidc_config={{"issuer": "{upstream.issuer}", "client_id": "downstream-dex",
                           "client_secret": "downstream-dex-secret",
-                          "redirect_uri": "{dex.issuer}/callback"}})""")
+                          "redirect_uri": "{dex.issuer}/callback"}})""",
+    )
     assert claims["email"] == UPSTREAM_USER.email
     assert claims["aud"] == "app"
 
 
 def test_azure_connector_logs_in_against_a_tenant_shaped_issuer(dex, dex_factory, pulumi_project):
-    upstream = dex_factory(
-        upstream_idp(f"{dex.issuer}/callback", issuer_path=f"/{TENANT}/v2.0")
-    )
+    upstream = dex_factory(upstream_idp(f"{dex.issuer}/callback", issuer_path=f"/{TENANT}/v2.0"))
     authority = upstream.issuer.removesuffix(f"/{TENANT}/v2.0")
     # Dex as the upstream sends no preferred_username claim (Entra ID does); email it is.
-    claims = _log_in_through(dex, pulumi_project, upstream, f"""dex.AzureOidcConnector(
+    claims = _log_in_through(
+        dex,
+        pulumi_project,
+        upstream,
+        f"""dex.AzureOidcConnector(
             "upstream", connector_id="upstream", name="Corp", tenant_id="{TENANT}",
             authority_host="{authority}", user_name_source="email", client_id="downstream-dex",
-            client_secret="downstream-dex-secret", redirect_uri="{dex.issuer}/callback")""")
+            client_secret="downstream-dex-secret", redirect_uri="{dex.issuer}/callback")""",
+    )
     assert claims["email"] == UPSTREAM_USER.email

@@ -86,8 +86,13 @@ def test_state_holds_no_plaintext_secret(dex, project):
     project.up()
     exported = json.dumps(project.stack_export())
     generated = _api(dex)[0].get("web").secret
-    for secret in (UPSTREAM_SECRET, AZURE_SECRET, "gh-secret-value-333", generated,
-                   dex.pki.client.key_pem.splitlines()[1]):
+    for secret in (
+        UPSTREAM_SECRET,
+        AZURE_SECRET,
+        "gh-secret-value-333",
+        generated,
+        dex.pki.client.key_pem.splitlines()[1],
+    ):
         assert secret not in exported
 
 
@@ -115,8 +120,7 @@ def test_preview_changes_nothing_in_dex(dex, project):
 
 def test_secret_change_replaces_the_client_delete_first(dex, project):
     program = (
-        "import pulumi_dex as dex\n"
-        "dex.Client('web', client_id='web', name='W', secret='{}')\n"
+        "import pulumi_dex as dex\ndex.Client('web', client_id='web', name='W', secret='{}')\n"
     )
     project.write_program(program.format("first-secret-value-0123456789"))
     project.up()
@@ -127,11 +131,15 @@ def test_secret_change_replaces_the_client_delete_first(dex, project):
 
 
 def test_clearing_logo_replaces_renaming_updates(dex, project):
-    project.write_program("import pulumi_dex as dex\n"
-                          "dex.Client('web', client_id='web', name='W', logo_url='https://l')\n")
+    project.write_program(
+        "import pulumi_dex as dex\n"
+        "dex.Client('web', client_id='web', name='W', logo_url='https://l')\n"
+    )
     project.up()
-    project.write_program("import pulumi_dex as dex\n"
-                          "dex.Client('web', client_id='web', name='W2', logo_url='https://l')\n")
+    project.write_program(
+        "import pulumi_dex as dex\n"
+        "dex.Client('web', client_id='web', name='W2', logo_url='https://l')\n"
+    )
     assert "1 updated" in project.up().stdout
     project.write_program(ONE_CLIENT.replace("name='W'", "name='W2'"))
     assert "1 replaced" in project.up().stdout
@@ -175,12 +183,23 @@ def test_existing_object_is_never_adopted(dex, project):
 
 def test_import_then_preview_shows_no_changes(dex, project):
     clients, connectors = _api(dex)
-    clients.create(ClientRecord(id="legacy", name="Legacy", secret="legacy-secret-0123456789",
-                                redirect_uris=("https://legacy/cb",)))
-    oidc = {"issuer": f"https://login.microsoftonline.com/{TENANT}/v2.0", "clientID": "c",
-            "clientSecret": "s" * 24, "redirectURI": "https://d/callback",
-            "scopes": ["openid", "profile", "email"], "userNameKey": "preferred_username",
-            "insecureSkipEmailVerified": True}
+    clients.create(
+        ClientRecord(
+            id="legacy",
+            name="Legacy",
+            secret="legacy-secret-0123456789",
+            redirect_uris=("https://legacy/cb",),
+        )
+    )
+    oidc = {
+        "issuer": f"https://login.microsoftonline.com/{TENANT}/v2.0",
+        "clientID": "c",
+        "clientSecret": "s" * 24,
+        "redirectURI": "https://d/callback",
+        "scopes": ["openid", "profile", "email"],
+        "userNameKey": "preferred_username",
+        "insecureSkipEmailVerified": True,
+    }
     connectors.create(ConnectorRecord("corp", "oidc", "Corp", json.dumps(oidc).encode()))
     project.write_program(f"""
         import pulumi_dex as dex
@@ -191,10 +210,16 @@ def test_import_then_preview_shows_no_changes(dex, project):
                                redirect_uri="https://d/callback")
     """)
     import_file = project.workdir / "import.json"
-    import_file.write_text(json.dumps({"resources": [
-        {"type": "dex:index:Client", "name": "legacy", "id": "legacy"},
-        {"type": "dex:index:AzureOidcConnector", "name": "corp", "id": "corp"},
-    ]}))
+    import_file.write_text(
+        json.dumps(
+            {
+                "resources": [
+                    {"type": "dex:index:Client", "name": "legacy", "id": "legacy"},
+                    {"type": "dex:index:AzureOidcConnector", "name": "corp", "id": "corp"},
+                ]
+            }
+        )
+    )
     # The language host we can build has no GenerateProgram; the program is written above.
     project.import_file(import_file, "--generate-code=false")
     project.preview("--expect-no-changes")

@@ -22,7 +22,11 @@ def test_get_schema_returns_the_model_schema(tools, tmp_path):
     plugin = str(VENV_BIN / "pulumi-resource-dex")
     done = subprocess.run(
         [str(tools.pulumi), "package", "get-schema", plugin],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=True,
     )
     served, model = json.loads(done.stdout), package_schema()
     # The CLI re-serialises the schema (dropping empty lists), so compare what users rely on.
@@ -54,20 +58,39 @@ def test_plugin_logs_hold_no_secret_even_at_debug(dex, pulumi_project):
 def test_every_connector_kind_imports_without_a_diff(dex, pulumi_project):
     connectors = ConnectorsApi(DexConnection(dex.connection_settings()))
     documents = {
-        "cg": ("oidc", {"issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC",
-                        "clientID": "c", "clientSecret": "s" * 20, "redirectURI": "https://d/cb",
-                        "scopes": ["openid", "profile", "email"],
-                        "userNameKey": "cognito:username", "insecureEnableGroups": True,
-                        "claimMapping": {"groups": "cognito:groups"}}),
-        "up": ("oidc", {"issuer": "https://idp.example.com", "clientID": "c",
-                        "clientSecret": "s" * 20, "redirectURI": "https://d/callback",
-                        "getUserInfo": True, "someFutureKey": "kept"}),
-        "gh": ("github", {"clientID": "gh", "clientSecret": "g" * 20,
-                          "redirectURI": "https://d/callback"}),
+        "cg": (
+            "oidc",
+            {
+                "issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC",
+                "clientID": "c",
+                "clientSecret": "s" * 20,
+                "redirectURI": "https://d/cb",
+                "scopes": ["openid", "profile", "email"],
+                "userNameKey": "cognito:username",
+                "insecureEnableGroups": True,
+                "claimMapping": {"groups": "cognito:groups"},
+            },
+        ),
+        "up": (
+            "oidc",
+            {
+                "issuer": "https://idp.example.com",
+                "clientID": "c",
+                "clientSecret": "s" * 20,
+                "redirectURI": "https://d/callback",
+                "getUserInfo": True,
+                "someFutureKey": "kept",
+            },
+        ),
+        "gh": (
+            "github",
+            {"clientID": "gh", "clientSecret": "g" * 20, "redirectURI": "https://d/callback"},
+        ),
     }
     for connector_id, (kind, doc) in documents.items():
-        connectors.create(ConnectorRecord(connector_id, kind, connector_id.upper(),
-                                          json.dumps(doc).encode()))
+        connectors.create(
+            ConnectorRecord(connector_id, kind, connector_id.upper(), json.dumps(doc).encode())
+        )
     project = pulumi_project()
     _configure(project, dex)
     project.write_program(f"""
@@ -84,11 +107,17 @@ def test_every_connector_kind_imports_without_a_diff(dex, pulumi_project):
                       raw_config=json.dumps({json.dumps(documents["gh"][1])}))
     """)
     import_file = project.workdir / "import.json"
-    import_file.write_text(json.dumps({"resources": [
-        {"type": "dex:index:CognitoOidcConnector", "name": "cg", "id": "cg"},
-        {"type": "dex:index:Connector", "name": "up", "id": "up"},
-        {"type": "dex:index:Connector", "name": "gh", "id": "gh"},
-    ]}))
+    import_file.write_text(
+        json.dumps(
+            {
+                "resources": [
+                    {"type": "dex:index:CognitoOidcConnector", "name": "cg", "id": "cg"},
+                    {"type": "dex:index:Connector", "name": "up", "id": "up"},
+                    {"type": "dex:index:Connector", "name": "gh", "id": "gh"},
+                ]
+            }
+        )
+    )
     project.import_file(import_file, "--generate-code=false")
     project.preview("--expect-no-changes")
 
@@ -138,8 +167,11 @@ def test_refresh_lists_connectors_once_not_once_per_connector(dex_factory, pulum
 
     def list_calls() -> int:
         text = requests.get(f"http://127.0.0.1:{metrics_port}/metrics", timeout=10).text
-        lines = [ln for ln in text.splitlines() if ln.startswith("grpc_server_handled_total")
-                 and 'grpc_method="ListConnectors"' in ln]
+        lines = [
+            ln
+            for ln in text.splitlines()
+            if ln.startswith("grpc_server_handled_total") and 'grpc_method="ListConnectors"' in ln
+        ]
         return sum(int(float(ln.rsplit(" ", 1)[1])) for ln in lines)
 
     before = list_calls()
@@ -156,13 +188,15 @@ def test_plugin_is_found_through_pulumi_yaml_without_the_virtualenv_on_path(
 
     venv_bin = VENV_BIN.resolve()
     path = [str(tools.pulumi_dir)] + [
-        entry for entry in os.environ["PATH"].split(os.pathsep)
+        entry
+        for entry in os.environ["PATH"].split(os.pathsep)
         if entry and Path(entry).resolve() != venv_bin
     ]
     # PULUMI_PYTHON_CMD plays the part of Pulumi.yaml's `virtualenv` option for the language
     # host our tools build (see README); the plugin itself is found only through Pulumi.yaml.
-    project = pulumi_project(env={"PATH": os.pathsep.join(path),
-                                  "PULUMI_PYTHON_CMD": str(venv_bin / "python")})
+    project = pulumi_project(
+        env={"PATH": os.pathsep.join(path), "PULUMI_PYTHON_CMD": str(venv_bin / "python")}
+    )
     del project.env["PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"]
     _configure(project, dex)
     project.write_program(

@@ -39,42 +39,70 @@ class Case:
 def _cases(dex: Any) -> list[Case]:
     pki = dex.pki
     return [
-        Case("gh", "GitHubConnector", "github", 'orgs=[{"name": "acme"}]',
-             f'orgs=[{{"name": "acme", "teams": ["ops", "dev"]}}], team_name_field="slug", '
-             f'use_login_as_id=True, host_name="github.example.test", '
-             f'root_ca={str(pki.ca.cert_path)!r}, preferred_email_domain="example.test", '
-             f"load_all_groups=False"),
-        Case("gl", "GitLabConnector", "gitlab", f'base_url="{GITLAB_URL}"',
-             f'base_url="{GITLAB_URL}", groups=["staff"], use_login_as_id=True'),
-        Case("goog", "GoogleConnector", "google", 'hosted_domains=["example.test"]',
-             'hosted_domains=["example.test"], groups=["admins@example.test"], '
-             'service_account_file_path="/etc/dex/sa.json", '
-             'domain_to_admin_email={"example.test": "admin@example.test"}, prompt_type=""'),
-        Case("ms", "MicrosoftConnector", "microsoft", f'tenant="{TENANT}"',
-             f'tenant="{TENANT}", groups=["staff"], only_security_groups=True, '
-             'group_name_format="id", use_groups_as_whitelist=True, '
-             'prompt_type="select_account", domain_hint="example.test"'),
-        Case("ld", "LdapConnector", "ldap",
-             f'host="{LDAP_HOST}", start_tls=True, '
-             'user_search={"base_dn": "ou=people,dc=example,dc=test", "username": "uid"}',
-             f'host="{LDAP_HOST}", start_tls=True, root_ca_data={pki.ca.cert_pem!r}, '
-             f"client_cert={str(pki.client.cert_path)!r}, "
-             f"client_key={str(pki.client.key_path)!r}, "
-             'bind_dn="cn=dex,dc=example,dc=test", bind_pw="ldap-bind-password-77", '
-             'username_prompt="Corp ID", '
-             'user_search={"base_dn": "ou=people,dc=example,dc=test", "username": "uid", '
-             '"scope": "one", "id_attr": "uid", "email_attr": "mail", "name_attr": "cn", '
-             '"preferred_username_attr": "uid"}, '
-             'group_search={"base_dn": "ou=groups,dc=example,dc=test", '
-             '"filter": "(objectClass=groupOfNames)", "name_attr": "cn", '
-             '"user_matchers": [{"user_attr": "DN", "group_attr": "member"}]}'),
-        Case("sm", "SamlConnector", "saml",
-             f'sso_url="{SSO_URL}", ca_data={pki.ca.cert_pem!r}, username_attr="name", '
-             'email_attr="email"',
-             f'sso_url="{SSO_URL}", ca_data={pki.ca.cert_pem!r}, username_attr="name", '
-             'email_attr="email", groups_attr="groups", groups_delim=",", '
-             f'allowed_groups=["staff"], entity_issuer="dex", sso_issuer="{SSO_URL}", '
-             'name_id_policy_format="emailAddress"'),
+        Case(
+            "gh",
+            "GitHubConnector",
+            "github",
+            'orgs=[{"name": "acme"}]',
+            f'orgs=[{{"name": "acme", "teams": ["ops", "dev"]}}], team_name_field="slug", '
+            f'use_login_as_id=True, host_name="github.example.test", '
+            f'root_ca={str(pki.ca.cert_path)!r}, preferred_email_domain="example.test", '
+            f"load_all_groups=False",
+        ),
+        Case(
+            "gl",
+            "GitLabConnector",
+            "gitlab",
+            f'base_url="{GITLAB_URL}"',
+            f'base_url="{GITLAB_URL}", groups=["staff"], use_login_as_id=True',
+        ),
+        Case(
+            "goog",
+            "GoogleConnector",
+            "google",
+            'hosted_domains=["example.test"]',
+            'hosted_domains=["example.test"], groups=["admins@example.test"], '
+            'service_account_file_path="/etc/dex/sa.json", '
+            'domain_to_admin_email={"example.test": "admin@example.test"}, prompt_type=""',
+        ),
+        Case(
+            "ms",
+            "MicrosoftConnector",
+            "microsoft",
+            f'tenant="{TENANT}"',
+            f'tenant="{TENANT}", groups=["staff"], only_security_groups=True, '
+            'group_name_format="id", use_groups_as_whitelist=True, '
+            'prompt_type="select_account", domain_hint="example.test"',
+        ),
+        Case(
+            "ld",
+            "LdapConnector",
+            "ldap",
+            f'host="{LDAP_HOST}", start_tls=True, '
+            'user_search={"base_dn": "ou=people,dc=example,dc=test", "username": "uid"}',
+            f'host="{LDAP_HOST}", start_tls=True, root_ca_data={pki.ca.cert_pem!r}, '
+            f"client_cert={str(pki.client.cert_path)!r}, "
+            f"client_key={str(pki.client.key_path)!r}, "
+            'bind_dn="cn=dex,dc=example,dc=test", bind_pw="ldap-bind-password-77", '
+            'username_prompt="Corp ID", '
+            'user_search={"base_dn": "ou=people,dc=example,dc=test", "username": "uid", '
+            '"scope": "one", "id_attr": "uid", "email_attr": "mail", "name_attr": "cn", '
+            '"preferred_username_attr": "uid"}, '
+            'group_search={"base_dn": "ou=groups,dc=example,dc=test", '
+            '"filter": "(objectClass=groupOfNames)", "name_attr": "cn", '
+            '"user_matchers": [{"user_attr": "DN", "group_attr": "member"}]}',
+        ),
+        Case(
+            "sm",
+            "SamlConnector",
+            "saml",
+            f'sso_url="{SSO_URL}", ca_data={pki.ca.cert_pem!r}, username_attr="name", '
+            'email_attr="email"',
+            f'sso_url="{SSO_URL}", ca_data={pki.ca.cert_pem!r}, username_attr="name", '
+            'email_attr="email", groups_attr="groups", groups_delim=",", '
+            f'allowed_groups=["staff"], entity_issuer="dex", sso_issuer="{SSO_URL}", '
+            'name_id_policy_format="emailAddress"',
+        ),
     ]
 
 
@@ -84,37 +112,81 @@ def _expected_documents(dex: Any) -> dict[str, dict[str, Any]]:
     oauth = {"clientSecret": "upstream-secret-value-0001", "redirectURI": callback}
     ca_b64 = base64.b64encode(dex.pki.ca.cert_pem.encode()).decode()
     return {
-        "gh": {"clientID": "gh-app", **oauth,
-               "orgs": [{"name": "acme", "teams": ["ops", "dev"]}], "teamNameField": "slug",
-               "useLoginAsID": True, "hostName": "github.example.test",
-               "rootCA": str(dex.pki.ca.cert_path), "preferredEmailDomain": "example.test"},
-        "gl": {"baseURL": GITLAB_URL, "clientID": "gl-app", **oauth, "groups": ["staff"],
-               "useLoginAsID": True},
-        "goog": {"clientID": "goog-app", **oauth, "hostedDomains": ["example.test"],
-                 "groups": ["admins@example.test"],
-                 "serviceAccountFilePath": "/etc/dex/sa.json",
-                 "domainToAdminEmail": {"example.test": "admin@example.test"},
-                 "promptType": ""},
-        "ms": {"clientID": "ms-app", **oauth, "tenant": TENANT, "groups": ["staff"],
-               "onlySecurityGroups": True, "groupNameFormat": "id",
-               "useGroupsAsWhitelist": True, "promptType": "select_account",
-               "domainHint": "example.test"},
-        "ld": {"host": LDAP_HOST, "startTLS": True, "rootCAData": ca_b64,
-               "clientCert": str(dex.pki.client.cert_path),
-               "clientKey": str(dex.pki.client.key_path),
-               "bindDN": "cn=dex,dc=example,dc=test", "bindPW": "ldap-bind-password-77",
-               "usernamePrompt": "Corp ID",
-               "userSearch": {"baseDN": "ou=people,dc=example,dc=test", "username": "uid",
-                              "scope": "one", "idAttr": "uid", "emailAttr": "mail",
-                              "nameAttr": "cn", "preferredUsernameAttr": "uid"},
-               "groupSearch": {"baseDN": "ou=groups,dc=example,dc=test",
-                               "filter": "(objectClass=groupOfNames)",
-                               "userMatchers": [{"userAttr": "DN", "groupAttr": "member"}],
-                               "nameAttr": "cn"}},
-        "sm": {"ssoURL": SSO_URL, "caData": ca_b64, "entityIssuer": "dex",
-               "ssoIssuer": SSO_URL, "redirectURI": callback, "usernameAttr": "name",
-               "emailAttr": "email", "groupsAttr": "groups", "groupsDelim": ",",
-               "allowedGroups": ["staff"], "nameIDPolicyFormat": "emailAddress"},
+        "gh": {
+            "clientID": "gh-app",
+            **oauth,
+            "orgs": [{"name": "acme", "teams": ["ops", "dev"]}],
+            "teamNameField": "slug",
+            "useLoginAsID": True,
+            "hostName": "github.example.test",
+            "rootCA": str(dex.pki.ca.cert_path),
+            "preferredEmailDomain": "example.test",
+        },
+        "gl": {
+            "baseURL": GITLAB_URL,
+            "clientID": "gl-app",
+            **oauth,
+            "groups": ["staff"],
+            "useLoginAsID": True,
+        },
+        "goog": {
+            "clientID": "goog-app",
+            **oauth,
+            "hostedDomains": ["example.test"],
+            "groups": ["admins@example.test"],
+            "serviceAccountFilePath": "/etc/dex/sa.json",
+            "domainToAdminEmail": {"example.test": "admin@example.test"},
+            "promptType": "",
+        },
+        "ms": {
+            "clientID": "ms-app",
+            **oauth,
+            "tenant": TENANT,
+            "groups": ["staff"],
+            "onlySecurityGroups": True,
+            "groupNameFormat": "id",
+            "useGroupsAsWhitelist": True,
+            "promptType": "select_account",
+            "domainHint": "example.test",
+        },
+        "ld": {
+            "host": LDAP_HOST,
+            "startTLS": True,
+            "rootCAData": ca_b64,
+            "clientCert": str(dex.pki.client.cert_path),
+            "clientKey": str(dex.pki.client.key_path),
+            "bindDN": "cn=dex,dc=example,dc=test",
+            "bindPW": "ldap-bind-password-77",
+            "usernamePrompt": "Corp ID",
+            "userSearch": {
+                "baseDN": "ou=people,dc=example,dc=test",
+                "username": "uid",
+                "scope": "one",
+                "idAttr": "uid",
+                "emailAttr": "mail",
+                "nameAttr": "cn",
+                "preferredUsernameAttr": "uid",
+            },
+            "groupSearch": {
+                "baseDN": "ou=groups,dc=example,dc=test",
+                "filter": "(objectClass=groupOfNames)",
+                "userMatchers": [{"userAttr": "DN", "groupAttr": "member"}],
+                "nameAttr": "cn",
+            },
+        },
+        "sm": {
+            "ssoURL": SSO_URL,
+            "caData": ca_b64,
+            "entityIssuer": "dex",
+            "ssoIssuer": SSO_URL,
+            "redirectURI": callback,
+            "usernameAttr": "name",
+            "emailAttr": "email",
+            "groupsAttr": "groups",
+            "groupsDelim": ",",
+            "allowedGroups": ["staff"],
+            "nameIDPolicyFormat": "emailAddress",
+        },
     }
 
 
@@ -122,8 +194,11 @@ def _declaration(case: Case, dex: Any, args: str, title: str) -> str:
     oauth = {
         "ldap": "",
         "saml": f'redirect_uri="{dex.issuer}/callback", ',
-    }.get(case.dex_type, f'client_id="{case.connector_id}-app", '
-          f'client_secret="upstream-secret-value-0001", redirect_uri="{dex.issuer}/callback", ')
+    }.get(
+        case.dex_type,
+        f'client_id="{case.connector_id}-app", '
+        f'client_secret="upstream-secret-value-0001", redirect_uri="{dex.issuer}/callback", ',
+    )
     return (
         f'dex.{case.sdk_class}("{case.connector_id}", connector_id="{case.connector_id}", '
         f'name="{title}", {oauth}{args})\n'
@@ -133,9 +208,11 @@ def _declaration(case: Case, dex: Any, args: str, title: str) -> str:
 def _program(dex: Any, cases: list[Case], updated: bool, with_client: bool = True) -> str:
     lines = ["import pulumi_dex as dex\n"]
     if with_client:
-        lines.append(f'dex.Client("app", client_id="app", name="App", '
-                     f'secret="app-client-secret-0123456789abcdef", '
-                     f'redirect_uris=["{APP_REDIRECT}"])\n')
+        lines.append(
+            f'dex.Client("app", client_id="app", name="App", '
+            f'secret="app-client-secret-0123456789abcdef", '
+            f'redirect_uris=["{APP_REDIRECT}"])\n'
+        )
     for case in cases:
         args = case.updated if updated else case.created
         title = f"{case.sdk_class} {'v2' if updated else 'v1'}"
@@ -154,10 +231,16 @@ def _stored(dex: Any) -> dict[str, Any]:
 
 
 def _login_page(dex: Any, connector_id: str) -> requests.Response:
-    query = {"client_id": "app", "redirect_uri": APP_REDIRECT, "response_type": "code",
-             "scope": "openid", "state": "x"}
-    return requests.get(f"{dex.issuer}/auth/{connector_id}", params=query,
-                        allow_redirects=False, timeout=10)
+    query = {
+        "client_id": "app",
+        "redirect_uri": APP_REDIRECT,
+        "response_type": "code",
+        "scope": "openid",
+        "state": "x",
+    }
+    return requests.get(
+        f"{dex.issuer}/auth/{connector_id}", params=query, allow_redirects=False, timeout=10
+    )
 
 
 def _assert_hands_off(dex: Any, connector_id: str, upstream: str) -> None:
@@ -187,7 +270,11 @@ def test_typed_connectors_store_the_documents_dex_reads(dex, stack):
         assert json.loads(record.config) == expected, connector_id
         assert record.name.endswith(" v2"), record.name
     assert {c.id: c.type for c in stored.values()} == {
-        "gh": "github", "gl": "gitlab", "goog": "google", "ms": "microsoft", "ld": "ldap",
+        "gh": "github",
+        "gl": "gitlab",
+        "goog": "google",
+        "ms": "microsoft",
+        "ld": "ldap",
         "sm": "saml",
     }
 
@@ -241,8 +328,7 @@ def test_import_by_id_then_delete(dex, stack, pulumi_project):
     adopter.write_program(_program(dex, cases, updated=True, with_client=False))
     import_file = adopter.workdir / "import.json"
     resources = [
-        {"type": f"dex:index:{case.sdk_class}", "name": case.connector_id,
-         "id": case.connector_id}
+        {"type": f"dex:index:{case.sdk_class}", "name": case.connector_id, "id": case.connector_id}
         for case in cases
     ]
     import_file.write_text(json.dumps({"resources": resources}))

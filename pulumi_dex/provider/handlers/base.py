@@ -57,8 +57,9 @@ def required_failures(spec: ResourceSpec, news: Props) -> list[Failure]:
     ]
 
 
-def diff_inputs(spec: ResourceSpec, olds: Props, news: Props,
-                clearing_replaces: Iterable[str] = ()) -> DiffResult:
+def diff_inputs(
+    spec: ResourceSpec, olds: Props, news: Props, clearing_replaces: Iterable[str] = ()
+) -> DiffResult:
     """Compare old state with new inputs over the input properties of `spec`."""
     result = DiffResult()
     clearing = set(clearing_replaces)

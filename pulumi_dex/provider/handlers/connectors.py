@@ -159,8 +159,13 @@ class GenericConnectorHandler(ConnectorHandler):
         if has_oidc:
             kind = inputs.get("type")
             if kind != oidc.OIDC_TYPE and not wire.is_unknown(kind):
-                return [("oidcConfig", f"oidcConfig needs type 'oidc', not {kind!r}; "
-                         "use rawConfig for other connector types")]
+                return [
+                    (
+                        "oidcConfig",
+                        f"oidcConfig needs type 'oidc', not {kind!r}; "
+                        "use rawConfig for other connector types",
+                    )
+                ]
             config = inputs["oidcConfig"]
             return [] if wire.is_unknown(config) else oidc.check(config)
         text = inputs["rawConfig"]

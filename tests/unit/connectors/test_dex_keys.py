@@ -28,9 +28,7 @@ from pulumi_dex.model.properties import (
 from pulumi_dex.model.resources import CONNECTOR_OBJECTS
 
 RELEASE = "v2.41.1"
-_FIELD = re.compile(
-    r'^\s*(?P<name>[A-Z]\w*)\s+(?P<type>[\w\[\]*.]+)\s*(`json:"(?P<key>[^",]*))?'
-)
+_FIELD = re.compile(r'^\s*(?P<name>[A-Z]\w*)\s+(?P<type>[\w\[\]*.]+)\s*(`json:"(?P<key>[^",]*))?')
 _NESTED_START = re.compile(r"^\s*(?P<name>[A-Z]\w*)\s+struct\s*\{")
 _NESTED_END = re.compile(r'^\s*\}\s*`json:"(?P<key>[^",]*)')
 # Go types that arrive as a JSON string; []byte is read as base64.
@@ -59,8 +57,9 @@ class GoStruct:
 
 def _dex_source() -> Path:
     try:
-        cache = subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True,
-                               check=True, timeout=60).stdout.strip()
+        cache = subprocess.run(
+            ["go", "env", "GOMODCACHE"], capture_output=True, text=True, check=True, timeout=60
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError) as err:
         pytest.fail(f"cannot ask Go for its module cache ({err}); {INSTALL_HINT}", pytrace=False)
     module = versions.load().dex[RELEASE].module
@@ -112,8 +111,9 @@ def _mismatches(props: tuple[Prop, ...], go: GoStruct, source: str, where: str) 
     return problems
 
 
-@pytest.mark.parametrize("spec", [GITHUB, GITLAB, GOOGLE, MICROSOFT, LDAP, SAML],
-                         ids=lambda s: s.token)
+@pytest.mark.parametrize(
+    "spec", [GITHUB, GITLAB, GOOGLE, MICROSOFT, LDAP, SAML], ids=lambda s: s.token
+)
 def test_every_key_we_write_is_read_by_dexs_config(spec):
     family = spec.token.removeprefix("dex:index:").removesuffix("Connector").lower()
     source = (_dex_source() / family / f"{family}.go").read_text()

@@ -12,9 +12,7 @@ from pulumi_dex.dex.connectors import ConnectorRecord
 
 
 @pytest.mark.parametrize("output_format", list(OutputFormat))
-def test_every_format_names_every_object(
-    output_format: OutputFormat, inventory: Inventory
-) -> None:
+def test_every_format_names_every_object(output_format: OutputFormat, inventory: Inventory) -> None:
     text = RENDERERS[output_format](inventory)
 
     for record in [*inventory.clients, *inventory.connectors]:

@@ -13,8 +13,13 @@ from pulumi_dex.provider.handlers.connectors import TypedConnectorHandler
 from pulumi_dex.provider.server import HANDLERS, _secret_paths
 
 GITHUB = TypedConnectorHandler(github)
-BASE = {"connectorId": "gh", "name": "GitHub", "clientId": "c", "clientSecret": "s",
-        "redirectUri": "https://dex.example.com/callback"}
+BASE = {
+    "connectorId": "gh",
+    "name": "GitHub",
+    "clientId": "c",
+    "clientSecret": "s",
+    "redirectUri": "https://dex.example.com/callback",
+}
 
 
 def test_false_flags_are_dropped_so_state_matches_a_read():
@@ -26,9 +31,11 @@ def test_false_flags_are_dropped_so_state_matches_a_read():
 def test_missing_required_fields_fail_before_family_checks():
     failures = GITHUB.check({}, {"connectorId": "gh", "name": "GitHub"}, b"")[1]
 
-    assert failures == [("clientId", "clientId is required"),
-                        ("clientSecret", "clientSecret is required"),
-                        ("redirectUri", "redirectUri is required")]
+    assert failures == [
+        ("clientId", "clientId is required"),
+        ("clientSecret", "clientSecret is required"),
+        ("redirectUri", "redirectUri is required"),
+    ]
 
 
 def test_only_the_connector_id_replaces():
@@ -44,9 +51,12 @@ def test_record_carries_dexs_type_and_document():
     record = GITHUB.record({**BASE, "loadAllGroups": True})
 
     assert (record.type, record.name) == ("github", "GitHub")
-    assert json.loads(record.config) == {"clientID": "c", "clientSecret": "s",
-                                         "redirectURI": BASE["redirectUri"],
-                                         "loadAllGroups": True}
+    assert json.loads(record.config) == {
+        "clientID": "c",
+        "clientSecret": "s",
+        "redirectURI": BASE["redirectUri"],
+        "loadAllGroups": True,
+    }
 
 
 def test_a_record_read_back_gives_the_inputs():
@@ -62,8 +72,9 @@ def test_another_type_does_not_fit():
 def test_an_untyped_key_names_the_way_out():
     record = ConnectorRecord("gh", "github", "GitHub", b'{"org": "legacy"}')
 
-    with pytest.raises(UserError, match="org has no typed property; import it as "
-                                        "dex:index:Connector instead"):
+    with pytest.raises(
+        UserError, match="org has no typed property; import it as dex:index:Connector instead"
+    ):
         GITHUB.props_from(record, {})
 
 
