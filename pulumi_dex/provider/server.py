@@ -21,7 +21,7 @@ from pulumi_dex.dex.connection import DexConnection
 from pulumi_dex.model.schema import schema_json
 from pulumi_dex.provider import config, wire
 from pulumi_dex.provider.engine_log import EngineLog
-from pulumi_dex.provider.handlers.base import Context, UserError
+from pulumi_dex.provider.handlers.base import Context, DexApis, UserError
 from pulumi_dex.provider.handlers.clients import ClientHandler
 from pulumi_dex.provider.handlers.connectors import (
     AzureHandler,
@@ -62,22 +62,22 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
     def __init__(self, engine_address: str | None) -> None:
         self._log = EngineLog(engine_address)
         self._values: dict[str, Any] = {}
-        self._connection: DexConnection | None = None
+        self._dex: DexApis | None = None
         self._lock = threading.Lock()
 
     # --- plumbing -----------------------------------------------------------------
 
-    def _connect(self) -> DexConnection:
+    def _open(self) -> DexApis:
         with self._lock:
-            if self._connection is None:
+            if self._dex is None:
                 settings = config.settings(self._values)
                 if settings.insecure or settings.insecure_skip_verify:
                     self._log.warn(
                         f"dex provider for {settings.host}: insecure transport is for local "
                         "development only; use TLS with a CA certificate and a client certificate"
                     )
-                self._connection = DexConnection(settings)
-            return self._connection
+                self._dex = DexApis.on(DexConnection(settings))
+            return self._dex
 
     def _guarded(self, context: grpc.ServicerContext, call: Callable[[], T]) -> T:
         try:
@@ -100,7 +100,7 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         raise AssertionError("unreachable")
 
     def _context(self, urn: str) -> Context:
-        return Context(connect=self._connect, log=self._log, urn=urn)
+        return Context(dex=self._open, log=self._log, urn=urn)
 
     # --- plugin and configuration ----------------------------------------------------
 

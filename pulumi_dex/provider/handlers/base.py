@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pulumi_dex.dex.clients import ClientsApi
 from pulumi_dex.dex.connection import DexConnection
+from pulumi_dex.dex.connectors import ConnectorsApi
 from pulumi_dex.model.properties import ResourceSpec
 from pulumi_dex.provider import wire
 from pulumi_dex.provider.engine_log import EngineLog
@@ -19,11 +21,28 @@ class UserError(Exception):
     """An error the user caused and can fix; shown as is, without a traceback."""
 
 
+@dataclass(frozen=True)
+class DexApis:
+    """One Dex: its connection and the object APIs on it, made once per provider.
+
+    Sharing one ConnectorsApi matters: its short-lived listing serves every connector
+    Read of a refresh, and its own writes are what invalidate that listing.
+    """
+
+    connection: DexConnection
+    clients: ClientsApi
+    connectors: ConnectorsApi
+
+    @classmethod
+    def on(cls, connection: DexConnection) -> DexApis:
+        return cls(connection, ClientsApi(connection), ConnectorsApi(connection))
+
+
 @dataclass
 class Context:
-    """What a handler may use: the Dex connection (absent in preview) and the engine log."""
+    """What a handler may use: Dex (opened on first use, never in preview) and the log."""
 
-    connect: Callable[[], DexConnection]
+    dex: Callable[[], DexApis]
     log: EngineLog
     urn: str = ""
 

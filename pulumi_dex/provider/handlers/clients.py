@@ -7,7 +7,7 @@ import hashlib
 import secrets
 
 from pulumi_dex.dex import errors
-from pulumi_dex.dex.clients import ClientRecord, ClientsApi
+from pulumi_dex.dex.clients import ClientRecord
 from pulumi_dex.model.resources import CLIENT
 from pulumi_dex.provider.handlers.base import (
     Context,
@@ -92,13 +92,13 @@ class ClientHandler:
             return inputs["clientId"], dict(inputs)
         record = _record(inputs)
         try:
-            ClientsApi(ctx.connect()).create(record)
+            ctx.dex().clients.create(record)
         except (errors.AlreadyExistsError, errors.StaticObjectError) as err:
             _raise_for(err, record.id)
         return record.id, _props(record, inputs)
 
     def read(self, ctx: Context, resource_id: str, state: Props) -> ReadResult:
-        found = ClientsApi(ctx.connect()).find(resource_id)
+        found = ctx.dex().clients.find(resource_id)
         if found is None:
             return ReadResult(None, {}, {})
         props = _props(found, state)
@@ -109,7 +109,7 @@ class ClientHandler:
             return dict(news)
         record = _record(news)
         try:
-            ClientsApi(ctx.connect()).update(record)
+            ctx.dex().clients.update(record)
         except errors.StaticObjectError as err:
             _raise_for(err, resource_id)
         except errors.NotFoundError as err:
@@ -121,7 +121,7 @@ class ClientHandler:
 
     def delete(self, ctx: Context, resource_id: str, state: Props) -> None:
         try:
-            existed = ClientsApi(ctx.connect()).delete(resource_id)
+            existed = ctx.dex().clients.delete(resource_id)
         except errors.StaticObjectError as err:
             _raise_for(err, resource_id)
         if not existed:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pulumi_dex.connectors import azure, cognito, document, oidc, raw
 from pulumi_dex.dex import errors
-from pulumi_dex.dex.connectors import ConnectorRecord, ConnectorsApi
+from pulumi_dex.dex.connectors import ConnectorRecord
 from pulumi_dex.model.properties import ResourceSpec
 from pulumi_dex.model.resources import AZURE, COGNITO, CONNECTOR
 from pulumi_dex.provider import wire
@@ -91,13 +91,13 @@ class ConnectorHandler:
         record = self.record(inputs)
         self._guard(ctx, inputs)
         try:
-            ConnectorsApi(ctx.connect()).create(record)
+            ctx.dex().connectors.create(record)
         except (errors.AlreadyExistsError, errors.StaticObjectError) as err:
             _raise_for(err, record.id, self.spec.token)
         return record.id, outputs
 
     def read(self, ctx: Context, resource_id: str, state: Props) -> ReadResult:
-        found = _connectors(ctx).find(resource_id)
+        found = ctx.dex().connectors.find(resource_id)
         if found is None:
             return ReadResult(None, {}, {})
         props = self.props_from(found, state)
@@ -115,7 +115,7 @@ class ConnectorHandler:
             return outputs
         self._guard(ctx, news)
         try:
-            ConnectorsApi(ctx.connect()).update(self.record(news))
+            ctx.dex().connectors.update(self.record(news))
         except errors.StaticObjectError as err:
             _raise_for(err, resource_id, self.spec.token)
         except errors.NotFoundError as err:
@@ -127,23 +127,11 @@ class ConnectorHandler:
 
     def delete(self, ctx: Context, resource_id: str, state: Props) -> None:
         try:
-            existed = ConnectorsApi(ctx.connect()).delete(resource_id)
+            existed = ctx.dex().connectors.delete(resource_id)
         except errors.StaticObjectError as err:
             _raise_for(err, resource_id, self.spec.token)
         if not existed:
             ctx.log.warn(f"connector {resource_id!r} was already gone from Dex", ctx.urn)
-
-
-_SHARED_APIS: dict[int, ConnectorsApi] = {}
-
-
-def _connectors(ctx: Context) -> ConnectorsApi:
-    """One ConnectorsApi per connection, so reads of one refresh share a listing."""
-    connection = ctx.connect()
-    key = id(connection)
-    if key not in _SHARED_APIS:
-        _SHARED_APIS[key] = ConnectorsApi(connection)
-    return _SHARED_APIS[key]
 
 
 class GenericConnectorHandler(ConnectorHandler):
@@ -179,7 +167,7 @@ class GenericConnectorHandler(ConnectorHandler):
 
     def _guard(self, ctx: Context, inputs: Props) -> None:
         if (inputs.get("oidcConfig") or {}).get("pkceChallenge"):
-            ctx.connect().require_api(PKCE_API, "oidcConfig.pkceChallenge")
+            ctx.dex().connection.require_api(PKCE_API, "oidcConfig.pkceChallenge")
 
     def record(self, inputs: Props) -> ConnectorRecord:
         if inputs.get("oidcConfig") is not None:
