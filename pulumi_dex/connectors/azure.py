@@ -16,6 +16,7 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
+from pulumi_dex.connectors import oidc_family
 from pulumi_dex.connectors.oidc import Failure
 
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
@@ -79,25 +80,11 @@ def to_oidc(inputs: dict[str, Any]) -> dict[str, Any]:
 
 
 def from_oidc(oidc: dict[str, Any]) -> dict[str, Any] | None:
-    """The Azure inputs of an oidc config, or None when it is not Entra-shaped."""
-    match = _ISSUER.match(str(oidc.get("issuer", "")))
-    covered = {
-        "issuer",
-        "clientId",
-        "clientSecret",
-        "redirectUri",
-        "scopes",
-        "userNameKey",
-        "insecureSkipEmailVerified",
-    }
-    if not match or set(oidc) - covered:
-        return None
-    return {
-        "authorityHost": match["host"],
-        "tenantId": match["tenant"],
-        "clientId": oidc.get("clientId"),
-        "clientSecret": oidc.get("clientSecret"),
-        "redirectUri": oidc.get("redirectUri"),
-        "scopes": oidc.get("scopes") or list(DEFAULT_SCOPES),
-        "userNameSource": oidc.get("userNameKey") or "preferred_username",
-    }
+    """The inputs of an oidc config this connector would write, or None."""
+    return oidc_family.typed_inputs(
+        oidc,
+        _ISSUER,
+        lambda m: {"authorityHost": m["host"], "tenantId": m["tenant"]},
+        with_defaults,
+        to_oidc,
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pulumi_dex.connectors import oidc_family
 from pulumi_dex.connectors.oidc import Failure
 
 DEFAULT_SCOPES = ["openid", "profile", "email"]
@@ -76,25 +77,11 @@ def to_oidc(inputs: dict[str, Any]) -> dict[str, Any]:
 
 
 def from_oidc(oidc: dict[str, Any]) -> dict[str, Any] | None:
-    match = _ISSUER.match(str(oidc.get("issuer", "")))
-    covered = {
-        "issuer",
-        "clientId",
-        "clientSecret",
-        "redirectUri",
-        "scopes",
-        "userNameKey",
-        "insecureEnableGroups",
-        "claimMapping",
-    }
-    if not match or set(oidc) - covered:
-        return None
-    return {
-        "region": match["region"],
-        "userPoolId": match["pool"],
-        "clientId": oidc.get("clientId"),
-        "clientSecret": oidc.get("clientSecret"),
-        "redirectUri": oidc.get("redirectUri"),
-        "scopes": oidc.get("scopes") or list(DEFAULT_SCOPES),
-        "userNameSource": oidc.get("userNameKey") or "cognito:username",
-    }
+    """The inputs of an oidc config this connector would write, or None."""
+    return oidc_family.typed_inputs(
+        oidc,
+        _ISSUER,
+        lambda m: {"region": m["region"], "userPoolId": m["pool"]},
+        with_defaults,
+        to_oidc,
+    )

@@ -108,3 +108,26 @@ def test_cognito_round_trip():
     oidc_config = cognito.to_oidc(inputs)
     assert oidc_config["issuer"] == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"
     assert cognito.from_oidc(oidc_config) == inputs
+
+
+def test_a_config_the_typed_resource_cannot_express_is_not_claimed():
+    inputs = azure.with_defaults(
+        {"tenantId": TENANT, "clientId": "c", "clientSecret": "s", "redirectUri": "https://d/cb"}
+    )
+    changed_by_hand = {**azure.to_oidc(inputs), "insecureSkipEmailVerified": False}
+    assert azure.from_oidc(changed_by_hand) is None
+    with_extra = {
+        **cognito.to_oidc(
+            cognito.with_defaults(
+                {
+                    "region": "eu-west-1",
+                    "userPoolId": "eu-west-1_AbC",
+                    "clientId": "c",
+                    "clientSecret": "s",
+                    "redirectUri": "https://d/cb",
+                }
+            )
+        ),
+        "getUserInfo": True,
+    }
+    assert cognito.from_oidc(with_extra) is None
