@@ -54,9 +54,6 @@ def _environment(tools: toolchain.Tools) -> dict[str, str]:
     path = [str(VENV / "bin"), str(tools.pulumi_dir), env.get("PATH", "")]
     env["PATH"] = os.pathsep.join(path)
     env["PULUMI_SKIP_UPDATE_CHECK"] = "true"
-    # The language host we can build (sdk v3.68.0, see versions.toml) predates the
-    # `virtualenv` runtime option reaching it over the protocol; it honours this.
-    env.setdefault("PULUMI_PYTHON_CMD", str(VENV / "bin" / "python"))
     return env
 
 

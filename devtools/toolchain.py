@@ -145,8 +145,8 @@ LANGHOST_SOURCE = Path(__file__).with_name("langhost") / "main.go"
 
 def pulumi_builds(pins: Pins) -> list[GoBuild]:
     """The CLI and the Python language host (front end and inner host), in one folder."""
-    # "-r2": the folder layout changed when the language host front end arrived.
-    key = f"pulumi-{pins.pulumi}-r2"
+    # "-rN": revision of the folder's contents (N=3: the front end reads the virtualenv).
+    key = f"pulumi-{pins.pulumi}-r3"
     cli = GoBuild(
         key=key,
         go_directive="1.26.6",
@@ -173,6 +173,7 @@ def pulumi_builds(pins: Pins) -> list[GoBuild]:
         requires=(
             f"github.com/pulumi/pulumi/sdk/v3/proto/go@v{pins.pulumi}",
             "google.golang.org/grpc@v1.82.1",
+            "gopkg.in/yaml.v3@v3.0.1",
         ),
         package=".",
         binary="pulumi-language-python",

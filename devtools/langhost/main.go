@@ -4,8 +4,10 @@
 // language host, only the one that shipped inside pulumi/sdk/v3 up to v3.68.0. That
 // host runs programs fine but predates today's RunPlugin request, which carries the
 // plugin's location in ProgramInfo rather than in the old Program field; so policy
-// packs (run as plugins) cannot start under it. This front end starts that host,
-// relays every call to it unchanged, and answers RunPlugin itself.
+// packs (run as plugins) cannot start under it, and it learns the project's virtualenv
+// only from a command-line flag today's CLI no longer passes. This front end starts
+// that host with the flag taken from Pulumi.yaml, relays every call to it unchanged,
+// and answers RunPlugin itself.
 package main
 
 import (
@@ -24,6 +26,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/protobuf/proto"
+	"gopkg.in/yaml.v3"
 )
 
 const runPlugin = "/pulumirpc.LanguageRuntime/RunPlugin"
@@ -53,7 +56,7 @@ func run() error {
 		return err
 	}
 	inner := exec.Command(filepath.Join(filepath.Dir(self), "pulumi-language-python-inner"),
-		os.Args[1:]...)
+		append(virtualenvFlags(os.Args[1:]), os.Args[1:]...)...)
 	inner.Stderr = os.Stderr
 	out, err := inner.StdoutPipe()
 	if err != nil {
@@ -205,6 +208,55 @@ func interpreter(req *pulumirpc.RunPluginRequest) (string, []string) {
 		return python, env
 	}
 	return "python3", env
+}
+
+// virtualenvFlags passes the project's `virtualenv` runtime option the way the inner
+// host reads it, unless the CLI already did.
+func virtualenvFlags(args []string) []string {
+	for _, arg := range args {
+		if strings.HasPrefix(strings.TrimLeft(arg, "-"), "virtualenv") {
+			return nil
+		}
+	}
+	root, venv := projectVirtualenv()
+	if venv == "" {
+		return nil
+	}
+	return []string{"-root=" + root, "-virtualenv=" + venv}
+}
+
+// projectVirtualenv finds Pulumi.yaml from the working directory up and reads
+// runtime.options.virtualenv; empty when there is none.
+func projectVirtualenv() (string, string) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", ""
+	}
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "Pulumi.yaml"))
+		if err == nil {
+			var project struct {
+				Runtime yaml.Node `yaml:"runtime"`
+			}
+			if yaml.Unmarshal(data, &project) != nil {
+				return "", ""
+			}
+			var runtime struct {
+				Options struct {
+					Virtualenv string `yaml:"virtualenv"`
+				} `yaml:"options"`
+			}
+			if project.Runtime.Kind != yaml.MappingNode || project.Runtime.Decode(&runtime) != nil {
+				return dir, ""
+			}
+			return dir, runtime.Options.Virtualenv
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", ""
+		}
+		dir = parent
+	}
 }
 
 type writerFunc func([]byte) error

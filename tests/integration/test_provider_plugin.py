@@ -192,11 +192,9 @@ def test_plugin_is_found_through_pulumi_yaml_without_the_virtualenv_on_path(
         for entry in os.environ["PATH"].split(os.pathsep)
         if entry and Path(entry).resolve() != venv_bin
     ]
-    # PULUMI_PYTHON_CMD plays the part of Pulumi.yaml's `virtualenv` option for the language
-    # host our tools build (see README); the plugin itself is found only through Pulumi.yaml.
-    project = pulumi_project(
-        env={"PATH": os.pathsep.join(path), "PULUMI_PYTHON_CMD": str(venv_bin / "python")}
-    )
+    # The interpreter (runtime.options.virtualenv) and the plugin (plugins.providers) both
+    # come from Pulumi.yaml alone.
+    project = pulumi_project(env={"PATH": os.pathsep.join(path)})
     del project.env["PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION"]
     _configure(project, dex)
     project.write_program(
