@@ -10,7 +10,13 @@ Exit codes:
 
 from __future__ import annotations
 
-import time
+import os
+
+# gRPC's C core prints TLS failures to stderr ahead of our one-line message; the message
+# already says what failed, so keep its noise out unless the user asks for it.
+os.environ.setdefault("GRPC_VERBOSITY", "NONE")
+
+import time  # noqa: E402
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path

@@ -52,12 +52,18 @@ class Flags:
 def _pem(path: Path | None, flag: str) -> str | None:
     if path is None:
         return None
+    if "-----BEGIN" in str(path):
+        # Never echo what was given: it may be a private key pasted in place of a path.
+        raise SettingsError(
+            f"{flag} expects the path of a PEM file, not PEM text; pass PEM text through "
+            "the DEX_* environment variable or the stack's dex:* config instead"
+        )
     try:
         return path.read_text()
     except OSError as err:
         raise SettingsError(
-            f"{flag} {path}: cannot read the file ({err.strerror}); check the path"
-        ) from err
+            f"{flag}: cannot read {path.name!r} ({err.strerror}); check the path"
+        ) from None
 
 
 def provider_variables(stack_config: dict[str, str]) -> dict[str, str]:
