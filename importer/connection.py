@@ -62,7 +62,7 @@ def _pem(path: Path | None, flag: str) -> str | None:
         return path.read_text()
     except OSError as err:
         raise SettingsError(
-            f"{flag}: cannot read {path.name!r} ({err.strerror}); check the path"
+            f"{flag} {path}: cannot read the file ({err.strerror}); check the path"
         ) from None
 
 

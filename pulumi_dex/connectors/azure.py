@@ -57,6 +57,10 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
                 "from the app registration's overview in the Entra admin center",
             )
         )
+    elif isinstance(tenant, str) and tenant != tenant.lower():
+        # Entra ID writes the tenant in lowercase in its issuer, and Dex compares issuers
+        # exactly, so an uppercase GUID would fail every login.
+        failures.append(("tenantId", f"tenantId must be lowercase: {tenant.lower()!r}"))
     host = inputs.get("authorityHost")
     if isinstance(host, str) and not _secure_or_loopback(host):
         failures.append(("authorityHost", "authorityHost must be an https:// URL"))

@@ -93,7 +93,7 @@ def open_channel(settings: ConnectionSettings) -> grpc.Channel:
 def _transport_cause(details: str) -> str:
     """Name the cause of an UNAVAILABLE status in words a user can act on."""
     lowered = details.lower()
-    if "dns" in lowered or "name resolution" in lowered or "resolve" in lowered:
+    if "dns" in lowered or "resolv" in lowered or "lookup" in lowered:
         return "the host name does not resolve; check `host`"
     if "refused" in lowered:
         return "the connection was refused; is Dex running and is its gRPC port right?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pulumi_dex.dex.connection import DEFAULT_TIMEOUT_SECONDS, ConnectionSettings
@@ -65,6 +65,67 @@ def merge(variables: Mapping[str, str], args: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+# A deadline longer than this is a typo (or inf), not a slow network.
+MAX_TIMEOUT_SECONDS = 3600.0
+_PEM_MARKERS = {
+    "caCert": "CERTIFICATE",
+    "clientCert": "CERTIFICATE",
+    "clientKey": "PRIVATE KEY",
+}
+
+
+def _timeout(raw: Any) -> float:
+    try:
+        timeout = float(raw if raw not in (None, "") else DEFAULT_TIMEOUT_SECONDS)
+    except (TypeError, ValueError):
+        raise ConfigError("provider setting timeoutSeconds must be a number") from None
+    if not 0 < timeout <= MAX_TIMEOUT_SECONDS:  # also false for nan
+        raise ConfigError(
+            f"provider setting timeoutSeconds must be above 0 and at most "
+            f"{MAX_TIMEOUT_SECONDS:.0f} seconds"
+        )
+    return timeout
+
+
+def _check_host(host: Any) -> None:
+    name, _, port = str(host).rpartition(":")
+    if not name or not port.isdigit():
+        raise ConfigError(
+            f"provider setting host {host!r} is not of the form host:port (for example "
+            "dex.internal:5557)"
+        )
+
+
+def _check_pem(values: dict[str, Any]) -> None:
+    for name, marker in _PEM_MARKERS.items():
+        value = values.get(name)
+        if value and ("-----BEGIN" not in str(value) or marker not in str(value)):
+            # Never quote the value: it may be a key.
+            raise ConfigError(
+                f"provider setting {name} is not PEM ({marker} block expected); give the "
+                f'file\'s contents, e.g. `pulumi config set dex:{name} -- "$(cat FILE)"`'
+            )
+    if bool(values.get("clientCert")) != bool(values.get("clientKey")):
+        raise ConfigError("set both clientCert and clientKey for mTLS, or neither")
+
+
+def problems(values: dict[str, Any]) -> list[tuple[str, str]]:
+    """What is wrong with the known settings, found before any call (CheckConfig)."""
+    known = {k: v for k, v in values.items() if not wire.is_unknown(v)}
+    checks: list[tuple[str, Callable[[], object]]] = [
+        ("host", lambda: _check_host(known["host"]) if known.get("host") else None),
+        ("timeoutSeconds", lambda: _timeout(known.get("timeoutSeconds"))),
+        ("caCert", lambda: _check_pem(known)),
+    ]
+    found: list[tuple[str, str]] = []
+    for key, check in checks:
+        try:
+            check()
+        except ConfigError as err:
+            found.append((key, str(err)))
+    return found
+
+
 def settings(values: dict[str, Any]) -> ConnectionSettings:
     """Connection settings; UnknownConfig while a value is still unknown at preview."""
     if any(wire.is_unknown(v) for v in values.values()):
@@ -75,15 +136,10 @@ def settings(values: dict[str, Any]) -> ConnectionSettings:
             "the dex provider has no host; set `host` on dex.Provider, "
             "`pulumi config set dex:host HOST:PORT`, or DEX_HOST"
         )
-    try:
-        timeout = float(values.get("timeoutSeconds") or DEFAULT_TIMEOUT_SECONDS)
-    except ValueError as err:
-        raise ConfigError("provider setting timeoutSeconds must be a number") from err
-    if timeout <= 0:
-        raise ConfigError("provider setting timeoutSeconds must be above zero")
+    _check_host(host)
+    timeout = _timeout(values.get("timeoutSeconds"))
+    _check_pem(values)
     cert, key = values.get("clientCert"), values.get("clientKey")
-    if bool(cert) != bool(key):
-        raise ConfigError("set both clientCert and clientKey for mTLS, or neither")
     return ConnectionSettings(
         host=str(host),
         ca_cert=values.get("caCert") or None,

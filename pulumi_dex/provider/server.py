@@ -49,6 +49,22 @@ def _type_of(urn: str) -> str:
     return urn.split("::")[2].split("$")[-1]
 
 
+def _failure(prop: str, reason: str) -> provider_pb2.CheckFailure:
+    """A check failure without a property path, so the engine never prints the value.
+
+    With a path, the engine's message quotes the input's value, secret or not (a raw
+    config, a client key); our reasons already name the property instead.
+    """
+    text = reason if reason.startswith(prop.split(".")[0]) else f"{prop}: {reason}"
+    return provider_pb2.CheckFailure(property="", reason=text)
+
+
+def _object_key(handler: Any, object_id: str) -> tuple[str, str]:
+    """Clients and connectors are separate ID spaces in Dex, whatever the resource type."""
+    kind = "client" if handler.spec.id_property == "clientId" else "connector"
+    return kind, object_id
+
+
 def _secret_paths(handler: Any) -> list[str]:
     paths = [p.name for p in handler.spec.props if p.secret]
     if handler.spec.token == "dex:index:Connector":
@@ -63,6 +79,10 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         self._log = EngineLog(engine_address)
         self._values: dict[str, Any] = {}
         self._dex: DexApis | None = None
+        # (kind, id) -> URN of the resource that declared it in this run (Check).
+        self._claims: dict[tuple[str, str], str] = {}
+        # (kind, id) created by this process, i.e. in this run of the engine.
+        self._created: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
 
     # --- plumbing -----------------------------------------------------------------
@@ -114,7 +134,11 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         return provider_pb2.GetSchemaResponse(schema=schema_json())
 
     def CheckConfig(self, request: Any, context: Any) -> provider_pb2.CheckResponse:
-        return provider_pb2.CheckResponse(inputs=request.news)
+        # Only the explicit settings arrive here (DEX_* variables are read at Configure);
+        # what is certain to fail is reported at preview, not at the first call.
+        news = config.merge(dict(), wire.decode(request.news))
+        failures = [_failure(key, reason) for key, reason in config.problems(news)]
+        return provider_pb2.CheckResponse(inputs=request.news, failures=failures)
 
     def DiffConfig(self, request: Any, context: Any) -> provider_pb2.DiffResponse:
         olds, news = wire.decode(request.olds), wire.decode(request.news)
@@ -140,10 +164,30 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         inputs, failures = self._guarded(
             context, lambda: handler.check(olds, news, bytes(request.randomSeed))
         )
+        failures = failures or self._claim(handler, request.urn, inputs)
         return provider_pb2.CheckResponse(
             inputs=wire.encode(inputs, _secret_paths(handler)),
-            failures=[provider_pb2.CheckFailure(property=p, reason=r) for p, r in failures],
+            failures=[_failure(prop, reason) for prop, reason in failures],
         )
+
+    def _claim(self, handler: Any, urn: str, inputs: dict[str, Any]) -> list[tuple[str, str]]:
+        """Two resources of one program for the same Dex object: refuse at preview."""
+        object_id = inputs.get(handler.spec.id_property)
+        if not isinstance(object_id, str) or wire.is_unknown(object_id):
+            return []
+        key = _object_key(handler, object_id)
+        owner = self._claims.setdefault(key, urn)
+        if owner == urn:
+            return []
+        other = owner.split("::")[-1]
+        return [
+            (
+                handler.spec.id_property,
+                f"{handler.spec.id_property} {object_id!r} is also declared by resource "
+                f"{other!r} on the same Dex, which keeps one {key[0]} per ID; give each "
+                "resource its own ID",
+            )
+        ]
 
     def Diff(self, request: Any, context: Any) -> provider_pb2.DiffResponse:
         handler = HANDLERS[_type_of(request.urn)]
@@ -175,6 +219,8 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         resource_id, outputs = self._guarded(
             context, lambda: handler.create(ctx, inputs, request.preview)
         )
+        if not request.preview:
+            self._created.add(_object_key(handler, resource_id))
         return provider_pb2.CreateResponse(
             id=resource_id, properties=wire.encode(outputs, _secret_paths(handler))
         )
@@ -206,5 +252,14 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         handler = HANDLERS[_type_of(request.urn)]
         state = wire.decode(request.properties)
         ctx = self._context(request.urn)
+        if _object_key(handler, request.id) in self._created:
+            # A replacement under the same ID was created earlier in this run; deleting
+            # "the original" now would delete that new object (IDs are the user's).
+            ctx.log.warn(
+                f"{request.id!r} was created again earlier in this update; the old object is "
+                "already gone, so Dex is left as it is",
+                request.urn,
+            )
+            return empty_pb2.Empty()
         self._guarded(context, lambda: handler.delete(ctx, request.id, state))
         return empty_pb2.Empty()

@@ -68,6 +68,29 @@ def empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+# Dex stores any string, but IDs travel in URLs (/auth/{connector}) and in tokens (aud).
+MAX_ID_LENGTH = 255
+
+
+def _id_failures(spec: ResourceSpec, news: Props) -> list[Failure]:
+    name = spec.id_property
+    if name is None:
+        return []
+    value = news.get(name)
+    if not isinstance(value, str) or wire.is_unknown(value) or value == "":
+        return []
+    if value != value.strip() or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return [(name, f"{name} must not contain spaces or control characters")]
+    if len(value) > MAX_ID_LENGTH:
+        return [(name, f"{name} is {len(value)} characters long; keep it to {MAX_ID_LENGTH}")]
+    return []
+
+
+def input_failures(spec: ResourceSpec, news: Props) -> list[Failure]:
+    """Missing required inputs and malformed IDs: what is wrong whatever the resource."""
+    return required_failures(spec, news) + _id_failures(spec, news)
+
+
 def required_failures(spec: ResourceSpec, news: Props) -> list[Failure]:
     return [
         (p.name, f"{p.name} is required")

@@ -17,7 +17,7 @@ from pulumi_dex.provider.handlers.base import (
     ReadResult,
     UserError,
     diff_inputs,
-    required_failures,
+    input_failures,
 )
 
 # Dex's UpdateClient reads an empty string or list as "keep the stored value", so
@@ -82,7 +82,7 @@ class ClientHandler:
         inputs = dict(news)
         if not inputs.get("secret"):
             inputs["secret"] = olds.get("secret") or _generated_secret(seed)
-        return inputs, required_failures(self.spec, news)
+        return inputs, input_failures(self.spec, news)
 
     def diff(self, olds: Props, news: Props) -> DiffResult:
         return diff_inputs(self.spec, olds, news, CLEARING_REPLACES)
@@ -122,7 +122,13 @@ class ClientHandler:
     def delete(self, ctx: Context, resource_id: str, state: Props) -> None:
         try:
             existed = ctx.dex().clients.delete(resource_id)
-        except errors.StaticObjectError as err:
-            _raise_for(err, resource_id)
+        except errors.StaticObjectError:
+            # Nothing here can delete it; keeping it in state would block every destroy.
+            ctx.log.warn(
+                f"client {resource_id!r} is defined in Dex's config file; it leaves the stack "
+                "and stays in Dex",
+                ctx.urn,
+            )
+            return
         if not existed:
             ctx.log.warn(f"client {resource_id!r} was already gone from Dex", ctx.urn)

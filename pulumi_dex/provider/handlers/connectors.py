@@ -21,7 +21,7 @@ from pulumi_dex.provider.handlers.base import (
     ReadResult,
     UserError,
     diff_inputs,
-    required_failures,
+    input_failures,
 )
 
 # Dex API number from which the oidc connector knows pkceChallenge.
@@ -70,7 +70,7 @@ class ConnectorHandler:
 
     def check(self, olds: Props, news: Props, seed: bytes) -> tuple[Props, list[Failure]]:
         inputs = self.with_defaults(news)
-        failures = required_failures(self.spec, news)
+        failures = input_failures(self.spec, news)
         if not failures:
             failures = self.validate(inputs)
         return inputs, failures
@@ -128,8 +128,14 @@ class ConnectorHandler:
     def delete(self, ctx: Context, resource_id: str, state: Props) -> None:
         try:
             existed = ctx.dex().connectors.delete(resource_id)
-        except errors.StaticObjectError as err:
-            _raise_for(err, resource_id, self.spec.token)
+        except errors.StaticObjectError:
+            # Nothing here can delete it; keeping it in state would block every destroy.
+            ctx.log.warn(
+                f"connector {resource_id!r} is defined in Dex's config file; it leaves the "
+                "stack and stays in Dex",
+                ctx.urn,
+            )
+            return
         if not existed:
             ctx.log.warn(f"connector {resource_id!r} was already gone from Dex", ctx.urn)
 
