@@ -2,8 +2,9 @@
 
 Exit codes:
     0  everything was read and written; for `audit`, no drift.
-    1  partial: output was written, but part of Dex could not be read (Dex too old to
-       list clients, or its connector API turned off); the warnings on stderr say what.
+    1  partial: output was written, but part of Dex could not be read or declared (Dex too
+       old to list clients, its connector API turned off, a connector config that is no JSON
+       object, a state the audit cannot read); the warnings on stderr say what.
     2  nothing written: Dex or a stack unreachable, bad options or settings.
     3  `audit` only: drift found (the report says where); takes precedence over 1.
 """
@@ -130,7 +131,8 @@ def _run(body: Callable[[], None]) -> None:
         IgnoreFileError,
         errors.DexError,
     ) as err:
-        stderr.print(f"error: {err}", markup=False)
+        # The provider and its Dex client name settings their own way; speak in our flags.
+        stderr.print(f"error: {connect.in_flag_terms(str(err))}", markup=False)
         raise typer.Exit(EXIT_FAILED) from err
 
 

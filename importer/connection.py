@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,32 @@ from pulumi_dex.dex.connection import ConnectionSettings
 from pulumi_dex.provider import config
 
 PROVIDER_NAMESPACE = "dex:"
+
+# The provider's names for its settings (schema and Python), and the dex-import flag for each.
+_FLAGS = {
+    "host": "--host",
+    "caCert": "--ca-cert",
+    "ca_cert": "--ca-cert",
+    "clientCert": "--client-cert",
+    "client_cert": "--client-cert",
+    "clientKey": "--client-key",
+    "client_key": "--client-key",
+    "serverName": "--server-name",
+    "server_name": "--server-name",
+    "timeoutSeconds": "--timeout",
+    "timeout_seconds": "--timeout",
+}
+_NAMES = "|".join(sorted(_FLAGS, key=len, reverse=True))
+_CAMEL_NAMES = "|".join(name for name in _FLAGS if name != name.lower())
+# `name` in backticks, or after "provider setting"; a bare camelCase name unless it follows
+# "dex:", where it is a stack config key the remedy names on purpose.
+_PROVIDER_NAME = re.compile(
+    rf"`({_NAMES})`|provider setting ({_NAMES})\b|(?<![\w:])({_CAMEL_NAMES})\b"
+)
+_PEM_REMEDY = re.compile(r"give the file's contents, e\.g\. `pulumi config set dex:(\w+) -- [^`]*`")
+_FLAGLESS = re.compile(
+    r"provider setting (" + "|".join(k for k in config.ENV_VARS if k not in _FLAGS) + r")\b"
+)
 
 
 class SettingsError(Exception):
@@ -86,3 +113,19 @@ def settings(
         return config.settings(values)
     except config.ConfigError as err:
         raise SettingsError(str(err)) from err
+
+
+def in_flag_terms(message: str) -> str:
+    """A provider or Dex error message with the provider's setting names as dex-import flags."""
+    message = message.replace("set the provider's `host`", "pass --host HOST:PORT")
+    message = _PEM_REMEDY.sub(
+        lambda m: f"pass a PEM file, or PEM text in {config.ENV_VARS[m[1]]} or dex:{m[1]}", message
+    )
+    # Settings without a flag (insecure arrives as text only from a variable or stack config).
+    message = _FLAGLESS.sub(lambda m: f"{config.ENV_VARS[m[1]]} (or dex:{m[1]})", message)
+
+    def flag(match: re.Match[str]) -> str:
+        name = next(group for group in match.groups() if group)
+        return _FLAGS[name]
+
+    return _PROVIDER_NAME.sub(flag, message)

@@ -49,6 +49,11 @@ TYPED_FAMILIES = {
 
 RAW_CONFIG_FIELD = "rawConfig"
 
+# What the provider's connector mappings raise on a document of unexpected shape.
+_PROVIDER_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+_JSON_NAMES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+_JSON_NAMES[type(None)] = "null"
+
 # Keys of an oidc config's untyped `extra` part that are treated as credentials.
 _SECRET_KEY = re.compile(r"secret|password|passwd|token|credential|private|key$", re.I)
 
@@ -121,12 +126,22 @@ def _family(wire: dict[str, Any]) -> tuple[ResourceSpec, str, dict[str, Any]] | 
         (model.AZURE, "AzureOidcConnector", azure),
         (model.COGNITO, "CognitoOidcConnector", cognito),
     ):
-        inputs = family.from_oidc(wire)
-        # from_oidc matches on the issuer; the round trip also proves the fixed settings
-        # (such as insecureSkipEmailVerified) agree, so importing changes nothing.
-        if inputs is not None and family.to_oidc(family.with_defaults(inputs)) == wire:
+        try:
+            inputs = family.from_oidc(wire)
+            # from_oidc matches on the issuer; the round trip also proves the fixed settings
+            # (such as insecureSkipEmailVerified) agree, so importing changes nothing.
+            fits = inputs is not None and family.to_oidc(family.with_defaults(inputs)) == wire
+        except _PROVIDER_ERRORS as err:
+            log.debug("no typed oidc family spec=%s reason=%r", spec.token, err)
+            continue
+        if fits and inputs is not None:
             return spec, sdk_class, inputs
     return None
+
+
+def _is_credential(key: str, value: Any) -> bool:
+    # Stack config holds strings only: any other value would come back as its JSON text.
+    return isinstance(value, str) and bool(_SECRET_KEY.search(key))
 
 
 def _oidc_args(wire: dict[str, Any], secrets: _Secrets) -> list[tuple[str, Any]]:
@@ -135,7 +150,7 @@ def _oidc_args(wire: dict[str, Any], secrets: _Secrets) -> list[tuple[str, Any]]
         typed["clientSecret"] = secrets.lookup("clientSecret")
     config = _snake(typed)
     extra = {
-        key: secrets.lookup(key) if _SECRET_KEY.search(key) else value
+        key: secrets.lookup(key) if _is_credential(key, value) else value
         for key, value in (wire.get("extra") or {}).items()
     }
     if extra:
@@ -156,36 +171,23 @@ def _python_value(type_name: str, value: Any) -> Any:
     }
 
 
-def _typed_document(record: ConnectorRecord) -> dict[str, Any]:
-    """The typed inputs of a connector's config; Misfit says why there are none."""
-    try:
-        doc = json.loads(record.config)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise document.Misfit("its config is not valid JSON") from err
-    if not isinstance(doc, dict):
-        raise document.Misfit("its config is not a JSON object")
-    family = TYPED_FAMILIES[record.type][0]
-    inputs: dict[str, Any] = family.from_dex(doc)
-    return inputs
-
-
-def _typed_inputs(record: ConnectorRecord) -> dict[str, Any] | None:
+def _typed_inputs(record: ConnectorRecord, doc: dict[str, Any]) -> dict[str, Any] | None:
     """The typed resource's inputs for this connector, or None when it does not fit one.
 
     Not fitting loses nothing, since raw_config carries the whole config, so it is no warning.
     """
     family = TYPED_FAMILIES[record.type][0]
     try:
-        inputs = _typed_document(record)
-    except document.Misfit as err:
+        inputs: dict[str, Any] = family.from_dex(doc)
+        missing = [
+            p.name
+            for p in family.SPEC.inputs
+            if p.required and p.dex_key and inputs.get(p.name) in (None, "", [])
+        ]
+        problems = missing + [prop for prop, _ in family.check(inputs)]
+    except (document.Misfit, *_PROVIDER_ERRORS) as err:
         log.debug("untyped connector id=%s type=%s reason=%s", record.id, record.type, err)
         return None
-    missing = [
-        p.name
-        for p in family.SPEC.inputs
-        if p.required and p.dex_key and inputs.get(p.name) in (None, "", [])
-    ]
-    problems = missing + [prop for prop, _ in family.check(inputs)]
     if problems:
         # The typed resource would fail its own preview; raw_config keeps Dex's config as is.
         log.debug(
@@ -210,24 +212,41 @@ def _typed_connector(
     return Declaration(spec.token, sdk_class, record.id, names, tuple(args), tuple(secrets.keys))
 
 
-def _connector(record: ConnectorRecord, names: ObjectNames, warnings: list[str]) -> Declaration:
-    if record.type in TYPED_FAMILIES:
-        inputs = _typed_inputs(record)
-        if inputs is not None:
-            return _typed_connector(record, names, inputs)
+def _raw_connector(record: ConnectorRecord, names: ObjectNames) -> Declaration:
+    secrets = _Secrets(names)
+    args: list[tuple[str, Any]] = [
+        ("connector_id", record.id),
+        ("type", record.type),
+        ("name", record.name),
+    ]
+    # Any connector type may hold credentials anywhere in its config, so all of it is secret.
+    args.append(("raw_config", secrets.lookup(RAW_CONFIG_FIELD)))
+    return Declaration(
+        model.CONNECTOR.token, "Connector", record.id, names, tuple(args), tuple(secrets.keys)
+    )
 
+
+def _oidc_wire(record: ConnectorRecord, doc: dict[str, Any]) -> dict[str, Any] | None:
+    """The typed oidc config of a document, or None when its typed keys hold other types."""
+    wire = oidc.from_dex(doc)
+    typed = {key: value for key, value in doc.items() if key not in (wire.get("extra") or {})}
+    try:
+        document.props_from_dex(model.OIDC_CONFIG.props, typed)
+    except document.Misfit as err:
+        log.debug("untyped connector id=%s type=oidc reason=%s", record.id, err)
+        return None
+    if oidc.check(wire):
+        # oidc_config would fail the provider's own check; raw_config keeps the config as is.
+        log.debug("untyped connector id=%s type=oidc reason=fails check", record.id)
+        return None
+    return wire
+
+
+def _oidc_connector(
+    record: ConnectorRecord, names: ObjectNames, wire: dict[str, Any]
+) -> Declaration:
     secrets = _Secrets(names)
     head: list[tuple[str, Any]] = [("connector_id", record.id)]
-    doc = _oidc_document(record, warnings)
-    if doc is None:
-        args = [*head, ("type", record.type), ("name", record.name)]
-        # Any connector type may hold credentials anywhere in its config, so all of it is secret.
-        args.append(("raw_config", secrets.lookup(RAW_CONFIG_FIELD)))
-        return Declaration(
-            model.CONNECTOR.token, "Connector", record.id, names, tuple(args), tuple(secrets.keys)
-        )
-
-    wire = oidc.from_dex(doc)
     family = _family(wire)
     if family is not None:
         spec, sdk_class, inputs = family
@@ -244,32 +263,49 @@ def _connector(record: ConnectorRecord, names: ObjectNames, warnings: list[str])
     )
 
 
-def _oidc_document(record: ConnectorRecord, warnings: list[str]) -> dict[str, Any] | None:
-    """The oidc config as a JSON object, or None when it is not oidc or not readable."""
-    if record.type != oidc.OIDC_TYPE:
-        return None
+def _connector(record: ConnectorRecord, names: ObjectNames, doc: dict[str, Any]) -> Declaration:
+    if record.type in TYPED_FAMILIES:
+        inputs = _typed_inputs(record, doc)
+        if inputs is not None:
+            return _typed_connector(record, names, inputs)
+
+    wire = _oidc_wire(record, doc) if record.type == oidc.OIDC_TYPE else None
+    if wire is None:
+        return _raw_connector(record, names)
+    return _oidc_connector(record, names, wire)
+
+
+def _config_object(record: ConnectorRecord) -> tuple[dict[str, Any] | None, str]:
+    """A connector's config as a JSON object, or None and what Dex holds instead."""
     try:
         doc = json.loads(record.config)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        doc = None
+    except (ValueError, UnicodeDecodeError):
+        return None, "text that is not valid JSON"
     if not isinstance(doc, dict):
-        warnings.append(
-            f"connector {record.id!r}: its oidc config is not a JSON object; "
-            "declared with raw_config instead of oidc_config"
-        )
-        return None
-    return doc
+        return None, f"a JSON {_JSON_NAMES.get(type(doc), type(doc).__name__)}"
+    return doc, "a JSON object"
 
 
 def plan(inventory: Inventory) -> Plan:
     """Declarations for every object of the inventory."""
     clients = sorted(inventory.clients, key=lambda c: c.id)
-    connectors = sorted(inventory.connectors, key=lambda c: c.id)
-    client_names = assign("client", [c.id for c in clients])
-    connector_names = assign("connector", [c.id for c in connectors])
     warnings: list[str] = []
+    connectors: list[tuple[ConnectorRecord, dict[str, Any]]] = []
+    for record in sorted(inventory.connectors, key=lambda c: c.id):
+        doc, held = _config_object(record)
+        if doc is None:
+            # rawConfig takes JSON objects only, so any declaration would fail at preview.
+            warnings.append(
+                f"connector {record.id!r} left out: its config in Dex is {held}, which no "
+                "pulumi-dex resource can declare; make it a JSON object in Dex, or keep the "
+                "connector out of Pulumi"
+            )
+            continue
+        connectors.append((record, doc))
+    client_names = assign("client", [c.id for c in clients])
+    connector_names = assign("connector", [c.id for c, _ in connectors])
     declarations = [_client(c, client_names[c.id]) for c in clients]
-    declarations.extend(_connector(c, connector_names[c.id], warnings) for c in connectors)
+    declarations.extend(_connector(c, connector_names[c.id], doc) for c, doc in connectors)
     for decl in declarations:
         log.debug("declared id=%s token=%s", decl.dex_id, decl.token)
     return Plan(tuple(declarations), tuple(warnings))

@@ -32,6 +32,11 @@ class Stack:
     cwd: Path | None = None
 
     def _run(self, *args: str, what: str, value: str | None = None) -> str:
+        if self.cwd is not None and not self.cwd.is_dir():
+            # subprocess reports a missing cwd as a missing program; say what is really missing.
+            raise StackError(
+                f"stack {self.name}: the folder {self.cwd} does not exist; check --cwd"
+            )
         command = ["pulumi", *args, "--stack", self.name, "--non-interactive"]
         if value is not None:
             command += ["--", value]
@@ -65,7 +70,7 @@ class Stack:
     def config(self) -> dict[str, str]:
         """Stack config as `namespace:key` -> string value, secrets decrypted."""
         text = self._run("config", "--show-secrets", "--json", what="reading config")
-        entries: dict[str, Any] = json.loads(text or "{}")
+        entries: dict[str, Any] = self._json(text or "{}", "reading config")
         values: dict[str, str] = {}
         for key, entry in entries.items():
             if "value" in entry:
@@ -78,7 +83,19 @@ class Stack:
     def export(self) -> dict[str, Any]:
         """The stack's checkpoint with secrets in plaintext (see `decode`)."""
         text = self._run("stack", "export", "--show-secrets", what="exporting state")
-        doc: dict[str, Any] = json.loads(text)
+        return self._json(text, "exporting state")
+
+    def _json(self, text: str, what: str) -> dict[str, Any]:
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            doc = None
+        if not isinstance(doc, dict):
+            # Never quote the output: it holds decrypted secrets.
+            raise StackError(
+                f"stack {self.name}: `pulumi` printed no JSON object {what}; check the Pulumi "
+                "CLI version and run the command by hand"
+            )
         return doc
 
     def set_secret(self, key: str, value: str) -> None:

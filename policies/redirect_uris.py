@@ -39,23 +39,32 @@ def _shown(uri: str) -> str:
     return parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()
 
 
-def _scheme_problem(parts: SplitResult, private_schemes: bool) -> str | None:
+def _secret_path(path: str) -> bool:
+    # rawConfig is a secret as a whole, so nothing read from it may appear in a message.
+    return path.startswith("rawConfig")
+
+
+def _named(path: str, uri: str) -> str:
+    """The property path, followed by the URI unless the URI sits inside a secret."""
+    return path if _secret_path(path) else f"{path} '{_shown(uri)}'"
+
+
+def _scheme_problem(parts: SplitResult, private_schemes: bool, reveal: bool) -> str | None:
     if parts.scheme == "https":
         return None
 
     if parts.scheme == "http":
         if parts.hostname in LOOPBACK_IPS:
             return None
+        host = f"host '{parts.hostname}'" if reveal else "a host that is not a loopback address"
         return (
-            f"uses http for host '{parts.hostname}'; use https, or http://127.0.0.1 or "
+            f"uses http for {host}; use https, or http://127.0.0.1 or "
             "http://[::1] for a native app's loopback listener"
         )
 
     if not private_schemes:
-        return (
-            f"uses the scheme '{parts.scheme}', which only public (native) clients may use; "
-            "use https"
-        )
+        scheme = f"the scheme '{parts.scheme}'" if reveal else "a scheme other than http(s)"
+        return f"uses {scheme}, which only public (native) clients may use; use https"
 
     if "." not in parts.scheme or "" in parts.scheme.split("."):
         return (
@@ -66,8 +75,11 @@ def _scheme_problem(parts: SplitResult, private_schemes: bool) -> str | None:
     return None
 
 
-def uri_problem(uri: str, private_schemes: bool) -> str | None:
-    """Say what is wrong with a redirect URI and how to fix it, or None when it is fine."""
+def uri_problem(uri: str, private_schemes: bool, reveal: bool = True) -> str | None:
+    """Say what is wrong with a redirect URI and how to fix it, or None when it is fine.
+
+    With `reveal` false the answer quotes no part of the URI, for URIs kept in a secret.
+    """
     if "*" in uri:
         return "contains a wildcard, but Dex compares redirect URIs exactly; list each URI in full"
 
@@ -89,7 +101,7 @@ def uri_problem(uri: str, private_schemes: bool) -> str | None:
     if "@" in parts.netloc:
         return "carries user info before '@'; remove it, Dex would send it on every redirect"
 
-    return _scheme_problem(parts, private_schemes)
+    return _scheme_problem(parts, private_schemes, reveal)
 
 
 def client_problems(name: str, props: Mapping[str, Any]) -> list[str]:
@@ -133,9 +145,9 @@ def connector_redirect_uri(resource_type: str, props: Mapping[str, Any]) -> tupl
     return "rawConfig.redirectURI", raw.get("redirectURI")
 
 
-def connector_problem(uri: str, issuer: str | None) -> str | None:
+def connector_problem(uri: str, issuer: str | None, reveal: bool = True) -> str | None:
     """Say what is wrong with a connector's callback URI, or None when it is fine."""
-    problem = uri_problem(uri, private_schemes=False)
+    problem = uri_problem(uri, private_schemes=False, reveal=reveal)
     if problem:
         return problem
 
@@ -167,9 +179,9 @@ def _validate_connectors(args: ResourceValidationArgs, report: ReportViolation) 
     if not isinstance(uri, str):
         return
 
-    problem = connector_problem(uri, args.get_config().get("issuer"))
+    problem = connector_problem(uri, args.get_config().get("issuer"), not _secret_path(path))
     if problem:
-        report(f"{subject(args.resource_type, args.name)}: {path} '{_shown(uri)}' {problem}.", None)
+        report(f"{subject(args.resource_type, args.name)}: {_named(path, uri)} {problem}.", None)
 
 
 def _localhost_uris(args: ResourceValidationArgs) -> list[tuple[str, str]]:
@@ -194,7 +206,7 @@ def _validate_localhost(args: ResourceValidationArgs, report: ReportViolation) -
             continue
         if host == "localhost":
             report(
-                f"{subject(args.resource_type, args.name)}: {path} '{_shown(uri)}' uses the name "
+                f"{subject(args.resource_type, args.name)}: {_named(path, uri)} uses the name "
                 "localhost, which may resolve off the loopback interface (RFC 8252 §8.3); "
                 "use 127.0.0.1 or [::1].",
                 None,

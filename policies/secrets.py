@@ -23,12 +23,19 @@ from pulumi_policy import (
 )
 
 from policies.properties import flag, json_object, read, subject
+from pulumi_dex.model.resources import RESOURCES
 
 CLIENT_TYPE: Final = "dex:index:Client"
 CONNECTOR_TYPE: Final = "dex:index:Connector"
 LDAP_TYPE: Final = "dex:index:LdapConnector"
 GITLAB_TYPE: Final = "dex:index:GitLabConnector"
 LOOPBACK_HOSTS: Final = ("127.0.0.1", "::1")
+# Every typed connector resource and its input properties, from the provider's own model.
+TYPED_CONNECTOR_INPUTS: Final = {
+    spec.token: tuple(prop.name for prop in spec.inputs)
+    for spec in RESOURCES
+    if spec.id_property == "connectorId" and spec.token != CONNECTOR_TYPE
+}
 DEFAULT_MIN_LENGTH: Final = 32
 DEFAULT_MIN_ENTROPY_BITS: Final = 100
 
@@ -50,6 +57,11 @@ def entropy_bits(secret: str) -> float:
     return per_char * len(secret)
 
 
+def _number(value: float) -> str:
+    # Pack config reaches policies through protobuf Structs, so an integer arrives as 32.0.
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 def secret_problem(
     name: str,
     secret: Any,
@@ -67,7 +79,7 @@ def secret_problem(
 
     if len(secret) < min_length:
         return (
-            f"{who}: secret has {len(secret)} characters, fewer than the {min_length} "
+            f"{who}: secret has {len(secret)} characters, fewer than the {_number(min_length)} "
             f"required; {_REGENERATE}."
         )
 
@@ -75,7 +87,7 @@ def secret_problem(
     if bits < min_entropy_bits:
         return (
             f"{who}: secret carries about {bits:.0f} bits of entropy, fewer than the "
-            f"{min_entropy_bits:g} required; {_REGENERATE}."
+            f"{_number(min_entropy_bits)} required; {_REGENERATE}."
         )
 
     return None
@@ -92,21 +104,32 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{index}]")
 
 
-def placeholder_problems(name: str, props: Mapping[str, Any]) -> list[str]:
-    """Return a message for each $VAR or ${VAR} placeholder in a connector's configuration."""
-    found = list(_strings(json_object(read(props, "rawConfig")), "rawConfig"))
-    found += _strings(read(props, "oidcConfig"), "oidcConfig")
+def _placeholder_paths(resource_type: str, props: Mapping[str, Any]) -> list[str]:
+    if resource_type == CONNECTOR_TYPE:
+        found = list(_strings(json_object(read(props, "rawConfig")), "rawConfig"))
+        found += _strings(read(props, "oidcConfig"), "oidcConfig")
+    else:
+        found = []
+        for prop in TYPED_CONNECTOR_INPUTS.get(resource_type, ()):
+            found += _strings(read(props, prop), prop)
 
-    problems = []
-    for path, text in found:
-        for match in _PLACEHOLDER.finditer(text):
-            problems.append(
-                f"{subject(CONNECTOR_TYPE, name)}: {path} holds the placeholder "
-                f"'{match.group(0)}', which Dex expands only in its config file, never for "
-                "connectors created through its API; pass the value itself, e.g. from "
-                "pulumi.Config().require_secret()."
-            )
-    return problems
+    paths = [path for path, text in found if _PLACEHOLDER.search(text)]
+    return list(dict.fromkeys(paths))
+
+
+def placeholder_problems(
+    name: str, props: Mapping[str, Any], resource_type: str = CONNECTOR_TYPE
+) -> list[str]:
+    """Return a message for each property of a connector that holds a $VAR or ${VAR} placeholder.
+
+    The message names the property only: the value around the placeholder may be a secret.
+    """
+    return [
+        f"{subject(resource_type, name)}: {path} holds a $VAR-style placeholder, which Dex "
+        "expands only in its config file, never for connectors created through its API; pass "
+        "the value itself, e.g. from pulumi.Config().require_secret()."
+        for path in _placeholder_paths(resource_type, props)
+    ]
 
 
 def upstream_tls_problems(name: str, props: Mapping[str, Any]) -> list[str]:
@@ -246,11 +269,20 @@ CLIENT_SECRET_STRENGTH = ResourceValidationPolicy(
     ),
 )
 
+
+def _validate_placeholders(args: ResourceValidationArgs, report: ReportViolation) -> None:
+    if args.resource_type != CONNECTOR_TYPE and args.resource_type not in TYPED_CONNECTOR_INPUTS:
+        return
+
+    for message in placeholder_problems(args.name, args.props, args.resource_type):
+        report(message, None)
+
+
 CONNECTOR_PLACEHOLDERS = ResourceValidationPolicy(
     name="dex-connector-no-env-placeholders",
     description="Reject $VAR placeholders in connector configs, which Dex never expands there.",
     enforcement_level=EnforcementLevel.MANDATORY,
-    validate=_connector_check(placeholder_problems),
+    validate=_validate_placeholders,
 )
 
 CONNECTOR_UPSTREAM_TLS = ResourceValidationPolicy(

@@ -57,10 +57,18 @@ def _stack_settings(
     found: dict[str, ConnectionSettings] = {}
     for ref, inputs in state.providers.items():
         where = f"stack {state.name}, provider {ref.split('::')[-2]}"
+        # The state's inputs decide; stack config only fills the settings they leave out.
         found[ref] = connect.settings(flags, {**variables, **inputs}, where)
-    if variables.get("dex:host"):
+    if variables.get("dex:host") and _needs_stack_config(state):
         found[""] = connect.settings(flags, variables, f"stack {state.name}")
     return found
+
+
+def _needs_stack_config(state: StackState) -> bool:
+    """True when stack config alone must say where Dex is: no provider, or an object without."""
+    if not state.providers:
+        return True
+    return any(managed.provider not in state.providers for managed in state.objects)
 
 
 def targets(
@@ -144,7 +152,10 @@ def judge(
 ) -> list[Finding]:
     """A finding per managed object, then one per object in Dex that no stack manages."""
     readable = {"client": live.clients is not None, "connector": live.connectors is not None}
-    findings = [_judge(host, m, live, static) for m in objects if readable[m.kind]]
+    # An object whose state could not be read is still managed, so never unmanaged either.
+    findings = [
+        _judge(host, m, live, static) for m in objects if readable[m.kind] and m.problem is None
+    ]
     managed = {(m.kind, m.id) for m in objects}
     in_dex = [("client", i) for i in live.clients or {}] + [
         ("connector", i) for i in live.connectors or {}
@@ -168,6 +179,12 @@ def audit(
     findings: list[Finding] = []
     warnings: list[str] = []
     for host, target in sorted(targets_by_host.items()):
+        warnings.extend(
+            f"stack {m.stack}: {m.kind}/{m.id} on {host} not audited: {m.problem}; run "
+            f"`pulumi refresh --stack {m.stack}` and audit again"
+            for m in target.objects
+            if m.problem is not None
+        )
         dex = DexConnection(target.settings)
         try:
             live = read_live(dex, target.objects, warnings)

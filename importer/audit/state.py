@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from importer import stack as stacks
+from pulumi_dex.connectors import document, raw
 from pulumi_dex.dex.clients import ClientRecord
 from pulumi_dex.dex.connectors import ConnectorRecord
 from pulumi_dex.model import resources as model
@@ -18,6 +19,8 @@ from pulumi_dex.provider.server import HANDLERS
 CONNECTOR_HANDLERS: dict[str, ConnectorHandler] = {
     token: handler for token, handler in HANDLERS.items() if isinstance(handler, ConnectorHandler)
 }
+# What reading values of unexpected shape out of a state raises.
+_STATE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 # Provider inputs Pulumi adds itself; they say nothing about where Dex is.
 _ENGINE_INPUTS = ("__internal", "version")
 
@@ -35,6 +38,8 @@ class ManagedObject:
     secret_values: frozenset[str] = frozenset()
     # A rawConfig is one secret as a whole, so every key of its document is treated as one.
     all_config_secret: bool = False
+    # Why the state's values say nothing Dex could hold; such an object is not compared.
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,33 +95,62 @@ def _provider_inputs(resource: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def _connector_expected(token: str, outputs: dict[str, Any]) -> dict[str, Any]:
+    """The document Dex should hold for a connector's state, as the provider would write it."""
+    try:
+        return connector_document(CONNECTOR_HANDLERS[token].record(outputs))
+    except raw.RawConfigError:
+        if token != model.CONNECTOR.token:
+            raise
+    # `pulumi import` stores any config Dex holds, JSON object or not, though the provider
+    # would write none but objects; compare it as Dex holds it.
+    text = outputs["rawConfig"]
+    record = ConnectorRecord(
+        outputs["connectorId"], outputs["type"], outputs["name"], text.encode()
+    )
+    return connector_document(record)
+
+
 def _managed(name: str, resource: dict[str, Any]) -> ManagedObject | None:
     token = resource.get("type", "")
-    raw = resource.get("outputs") or {}
-    outputs, _ = stacks.decode(raw)
-    secrets = frozenset(stacks.secret_strings(raw))
-    provider = str(resource.get("provider", ""))
-    common = {"stack": name, "urn": resource["urn"], "provider": provider}
-    if token == model.CLIENT.token:
-        return ManagedObject(
-            kind="client",
-            id=resource["id"],
-            expected=_client(outputs),
-            secret_values=secrets,
-            **common,
-        )
-    handler = CONNECTOR_HANDLERS.get(token)
-    if handler is None:
+    if token != model.CLIENT.token and token not in CONNECTOR_HANDLERS:
         return None
-    record = handler.record(outputs)
+
+    kind = "client" if token == model.CLIENT.token else "connector"
+    common = {
+        "stack": name,
+        "urn": resource.get("urn", ""),
+        "kind": kind,
+        "id": str(resource.get("id", "")),
+        "provider": str(resource.get("provider", "")),
+    }
+    raw_outputs = resource.get("outputs") or {}
+    try:
+        outputs, _ = stacks.decode(raw_outputs)
+        secrets = frozenset(stacks.secret_strings(raw_outputs))
+        if kind == "client":
+            expected = _client(outputs)
+        else:
+            expected = _connector_expected(token, outputs)
+    except (*_STATE_ERRORS, raw.RawConfigError, document.Misfit) as err:
+        # The message of a provider error may quote the state's values, which may be secrets.
+        problem = f"its state holds values pulumi-dex cannot turn into a {kind} ({_reason(err)})"
+        return ManagedObject(expected={}, problem=problem, **common)
+
     return ManagedObject(
-        kind="connector",
-        id=resource["id"],
-        expected=connector_document(record),
+        expected=expected,
         secret_values=secrets,
-        all_config_secret=outputs.get("rawConfig") not in (None, ""),
+        all_config_secret=kind == "connector" and outputs.get("rawConfig") not in (None, ""),
         **common,
     )
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, KeyError):
+        return f"no {err.args[0]}" if err.args else "a value is missing"
+    if isinstance(err, raw.RawConfigError):
+        return "rawConfig is not a JSON object"
+    return f"{type(err).__name__}"
 
 
 def parse(name: str, export: dict[str, Any]) -> StackState:
@@ -126,7 +160,14 @@ def parse(name: str, export: dict[str, Any]) -> StackState:
     objects: list[ManagedObject] = []
     for resource in resources:
         if resource.get("type") == model.PROVIDER_TOKEN:
-            providers[f"{resource['urn']}::{resource.get('id', '')}"] = _provider_inputs(resource)
+            ref = f"{resource.get('urn', '')}::{resource.get('id', '')}"
+            try:
+                providers[ref] = _provider_inputs(resource)
+            except _STATE_ERRORS as err:
+                raise stacks.StackError(
+                    f"stack {name}: provider {ref.split('::')[-2]} has state inputs that cannot "
+                    f"be read ({type(err).__name__}); run `pulumi refresh --stack {name}`"
+                ) from err
             continue
         if resource.get("delete") or resource.get("pendingReplacement"):
             continue

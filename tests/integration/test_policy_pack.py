@@ -51,10 +51,10 @@ VIOLATIONS = {
     "stack": (
         f"""
         import pulumi_dex as dex
-        dex.Client("a", client_id="web", name="A", secret="{GOOD_SECRET}")
-        dex.Client("b", client_id="web", name="B", secret="{GOOD_SECRET}")
+        dex.Client("a", client_id="web", name="A", secret="{GOOD_SECRET}",
+                   trusted_peers=["no-such-client"])
         """,
-        "dex-unique-ids",
+        "dex-trusted-peers-exist",
     ),
 }
 

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from importer.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, app
+from pulumi_dex.dex.connectors import ConnectorRecord
 
 runner = CliRunner(
     env={
@@ -144,3 +145,55 @@ def test_complete_read_exits_0(fake_dex: FakeDex) -> None:
     assert result.exit_code == EXIT_OK, _explain(result)
     assert result.stderr == ""
     assert result.stdout.count(" = dex.") == 8
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--timeout", "0"], "error: --timeout must be above 0 and at most 3600 seconds\n"),
+        (
+            ["--host", "dex.example.test"],
+            "error: --host 'dex.example.test' is not of the form host:port (for example "
+            "dex.internal:5557)\n",
+        ),
+    ],
+)
+def test_bad_settings_are_named_by_their_flag(flags: list[str], message: str) -> None:
+    result = _invoke("list", "--host", "127.0.0.1:1", *flags)
+
+    assert result.exit_code == EXIT_FAILED, _explain(result)
+    assert result.stderr == message
+
+
+def test_ca_file_that_is_not_pem_is_named_by_its_flag(tmp_path: Path) -> None:
+    ca = tmp_path / "ca.pem"
+    ca.write_text("not a certificate")
+
+    result = _invoke("list", "--host", "127.0.0.1:1", "--ca-cert", str(ca))
+
+    assert result.exit_code == EXIT_FAILED, _explain(result)
+    assert result.stderr == (
+        "error: --ca-cert is not PEM (CERTIFICATE block expected); pass a PEM file, or PEM "
+        "text in DEX_CA_CERT or dex:caCert\n"
+    )
+
+
+def test_connector_whose_config_is_no_json_object_is_left_out_by_generate(
+    fake_dex: FakeDex, tmp_path: Path
+) -> None:
+    host, behaviour = fake_dex
+    behaviour.api = 3
+    odd = ConnectorRecord("odd", "custom", "Odd", b'["x"]')
+    behaviour.connectors = (*behaviour.connectors, odd)
+    target = tmp_path / "import.json"
+
+    result = _invoke("generate", "--host", host, "--insecure", "--import-file", str(target))
+
+    assert result.exit_code == EXIT_PARTIAL, _explain(result)
+    assert result.stderr == (
+        "warning: connector 'odd' left out: its config in Dex is a JSON array, which no "
+        "pulumi-dex resource can declare; make it a JSON object in Dex, or keep the connector "
+        "out of Pulumi\n"
+    )
+    assert result.stdout.count(" = dex.") == 8
+    assert "odd" not in result.stdout + target.read_text()

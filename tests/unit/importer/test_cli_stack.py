@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from importer.cli import EXIT_FAILED, EXIT_OK, app
-from importer.stack import Stack
+from importer.stack import Stack, StackError
 
 runner = CliRunner(env={"DEX_HOST": None, "DEX_INSECURE": None})
 
@@ -97,3 +97,23 @@ def test_generate_stores_every_secret_in_the_stack_and_prints_none(
 
 def _raw(behaviour: Any) -> list[bytes]:
     return [c.config for c in behaviour.connectors]
+
+
+def test_missing_cwd_is_named_as_such(tmp_path: Path) -> None:
+    missing = tmp_path / "nonexistent"
+
+    result = runner.invoke(app, ["list", "--stack", "dev", "--cwd", str(missing)])
+
+    assert result.exit_code == EXIT_FAILED, _explain(result)
+    assert result.stderr == (
+        f"error: stack dev: the folder {missing} does not exist; check --cwd\n"
+    ), _explain(result)
+
+
+def test_output_of_pulumi_that_is_no_json_object_is_a_stack_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(Stack, "_run", lambda self, *args, what, value=None: "[1, 2]")
+
+    with pytest.raises(StackError, match=r"^stack dev: `pulumi` printed no JSON object"):
+        Stack("dev").export()

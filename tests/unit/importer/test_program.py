@@ -6,8 +6,11 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from importer import declarations, import_file, program
 from importer.inventory import Inventory
+from importer.literal import Code
 from pulumi_dex.dex.connectors import ConnectorRecord
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -52,13 +55,72 @@ def test_generation_is_deterministic_whatever_the_input_order(inventory: Invento
     )
 
 
-def test_unparsable_oidc_config_falls_back_to_raw_config_with_warning() -> None:
-    broken = Inventory(connectors=(ConnectorRecord("odd", "oidc", "Odd", b"not json"),))
-    plan = declarations.plan(broken)
+@pytest.mark.parametrize(
+    ("config", "held"),
+    [
+        (b'["x"]', "a JSON array"),
+        (b"3", "a JSON number"),
+        (b"null", "a JSON null"),
+        (b"not json", "text that is not valid JSON"),
+    ],
+)
+@pytest.mark.parametrize("connector_type", ["oidc", "ldap", "custom"])
+def test_connector_whose_config_is_no_json_object_is_left_out_with_a_warning(
+    config: bytes, held: str, connector_type: str
+) -> None:
+    odd = ConnectorRecord("odd", connector_type, "Odd", config)
+    fine = ConnectorRecord("fine", "custom", "Fine", b"{}")
+
+    plan = declarations.plan(Inventory(connectors=(odd, fine)))
+
+    assert [decl.dex_id for decl in plan.declarations] == ["fine"]
+    assert plan.warnings == (
+        f"connector 'odd' left out: its config in Dex is {held}, which no pulumi-dex resource "
+        "can declare; make it a JSON object in Dex, or keep the connector out of Pulumi",
+    )
+    assert "odd" not in program.generate(plan) + import_file.generate(plan)
+
+
+def test_non_string_extra_oidc_values_stay_literal_in_the_program() -> None:
+    config = {
+        "issuer": "https://sso.example.test",
+        "clientID": "dex",
+        "clientSecret": "s3cret-Value",
+        "redirectURI": "https://dex.example.test/callback",
+        "weirdKey": {"nested": [1, 2]},
+        "retryCount": 3,
+        "apiToken": "t0ken-Value",
+    }
+    record = ConnectorRecord("sso", "oidc", "SSO", json.dumps(config).encode())
+
+    plan = declarations.plan(Inventory(connectors=(record,)))
+
+    [decl] = plan.declarations
+    assert dict(decl.args)["oidc_config"]["extra"] == {
+        "weirdKey": {"nested": [1, 2]},
+        "retryCount": 3,
+        "apiToken": Code('config.require_secret("connector-sso-apiToken")'),
+    }
+    assert decl.secret_keys == ("connector-sso-clientSecret", "connector-sso-apiToken")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"scopes": 3}, {"claimMapping": {"groups": 1}}, {"redirectURI": None}, {"issuer": "nope"}],
+)
+def test_oidc_config_the_provider_would_reject_is_declared_as_raw_config(
+    change: dict[str, object],
+) -> None:
+    config = {
+        "issuer": "https://login.microsoftonline.com/0f2b7a51-3c4d-4e5f-8a9b-0c1d2e3f4a5b/v2.0",
+        "clientID": "app",
+        "clientSecret": "s3cret-Value",
+        "redirectURI": "https://dex.example.test/callback",
+    }
+    record = ConnectorRecord("sso", "oidc", "SSO", json.dumps(config | change).encode())
+
+    plan = declarations.plan(Inventory(connectors=(record,)))
 
     assert plan.declarations[0].sdk_class == "Connector"
-    assert plan.secret_keys == ("connector-odd-rawConfig",)
-    assert plan.warnings == (
-        "connector 'odd': its oidc config is not a JSON object; "
-        "declared with raw_config instead of oidc_config",
-    )
+    assert plan.secret_keys == ("connector-sso-rawConfig",)
+    assert plan.warnings == ()

@@ -146,10 +146,22 @@ def test_connector_redirect_uri_is_found_in_every_connector_type(
     good = with_uri("https://dex.example.com/dex/callback")
     bad = with_uri("https://dex.example.com/dex/cb")
 
+    # rawConfig is a secret as a whole: its URI is not quoted.
+    shown = path if path.startswith("rawConfig") else f"{path} 'https://dex.example.com/dex/cb'"
     assert check(CONNECTOR_REDIRECT_URI, resource_type, good, name="corp") == []
     assert check(CONNECTOR_REDIRECT_URI, resource_type, bad, name="corp") == [
-        f"{resource_type} 'corp': {path} 'https://dex.example.com/dex/cb' does not end in "
-        "/callback, Dex's callback path; set it to {issuer}/callback."
+        f"{resource_type} 'corp': {shown} does not end in /callback, Dex's callback path; set "
+        "it to {issuer}/callback."
+    ]
+
+
+def test_raw_config_redirect_uri_problems_quote_nothing_of_it(check: Any) -> None:
+    props = {"rawConfig": json.dumps({"redirectURI": "http://qv7rtz.internal/zz"})}
+
+    assert check(CONNECTOR_REDIRECT_URI, CONNECTOR, props) == [
+        f"{CONNECTOR} 'main': rawConfig.redirectURI uses http for a host that is not a "
+        "loopback address; use https, or http://127.0.0.1 or http://[::1] for a native app's "
+        "loopback listener."
     ]
 
 

@@ -84,6 +84,21 @@ def test_low_entropy_secret_is_reported(check: Any) -> None:
     ]
 
 
+def test_integer_settings_read_from_the_pack_config_print_without_a_fraction(
+    check: Any,
+) -> None:
+    # The engine hands pack config over as protobuf numbers, so 32 arrives as 32.0.
+    config = {"minLength": 32.0, "minEntropyBits": 100.0}
+
+    assert check(CLIENT_SECRET_STRENGTH, CLIENT, {"secret": STRONG[:20]}, config=config) == [
+        f"{CLIENT} 'main': secret has 20 characters, fewer than the 32 required; {REGENERATE}"
+    ]
+    assert check(CLIENT_SECRET_STRENGTH, CLIENT, {"secret": "ab" * 20}, config=config) == [
+        f"{CLIENT} 'main': secret carries about 40 bits of entropy, fewer than the 100 "
+        f"required; {REGENERATE}"
+    ]
+
+
 def test_min_entropy_comes_from_the_pack_config(check: Any) -> None:
     config = {"minEntropyBits": 200}
 
@@ -120,8 +135,8 @@ def test_raw_config_placeholder_is_reported(check: Any, placeholder: str) -> Non
     props = raw_connector({"bindDN": "cn=dex", "bindPW": placeholder})
 
     assert check(CONNECTOR_PLACEHOLDERS, CONNECTOR, props, name="ldap") == [
-        f"{CONNECTOR} 'ldap': rawConfig.bindPW holds the placeholder '{placeholder}', which "
-        "Dex expands only in its config file, never for connectors created through its API; "
+        f"{CONNECTOR} 'ldap': rawConfig.bindPW holds a $VAR-style placeholder, which Dex "
+        "expands only in its config file, never for connectors created through its API; "
         "pass the value itself, e.g. from pulumi.Config().require_secret()."
     ]
 
@@ -132,8 +147,24 @@ def test_nested_oidc_config_placeholder_is_reported(check: Any) -> None:
     [message] = check(CONNECTOR_PLACEHOLDERS, CONNECTOR, props)
 
     assert message.startswith(
-        f"{CONNECTOR} 'main': oidcConfig.scopes[1] holds the placeholder '$EXTRA_SCOPE'"
+        f"{CONNECTOR} 'main': oidcConfig.scopes[1] holds a $VAR-style placeholder,"
     )
+    assert "EXTRA_SCOPE" not in message
+
+
+def test_placeholder_message_quotes_no_part_of_the_secret(check: Any) -> None:
+    props = raw_connector({"clientSecret": "Xy9$kLmN0pQrStUv_REALSECRET"}, "oidc")
+
+    [message] = check(CONNECTOR_PLACEHOLDERS, CONNECTOR, props)
+
+    assert message.startswith(f"{CONNECTOR} 'main': rawConfig.clientSecret holds a $VAR-style")
+    assert "kLmN" not in message and "REALSECRET" not in message
+
+
+def test_several_placeholders_in_one_value_are_reported_once(check: Any) -> None:
+    props = raw_connector({"bindPW": "$A${B}$C"})
+
+    assert len(check(CONNECTOR_PLACEHOLDERS, CONNECTOR, props)) == 1
 
 
 def test_unknown_connector_config_is_skipped(check: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from policies.redirect_uris import CONNECTOR_REDIRECT_URI, LOCALHOST_REDIRECT_URIS
-from policies.secrets import CONNECTOR_UPSTREAM_TLS
+from policies.secrets import CONNECTOR_PLACEHOLDERS, CONNECTOR_UPSTREAM_TLS
 
 WITH_REDIRECT = [
     "dex:index:GitHubConnector",
@@ -71,3 +71,36 @@ def test_gitlab_over_http_is_reported_unless_on_loopback(check: Any):
         "from GitLab without TLS; use https."
     ]
     assert check(CONNECTOR_UPSTREAM_TLS, GITLAB, {"baseUrl": "http://127.0.0.1:8080"}) == []
+
+
+def test_placeholder_in_a_typed_connectors_secret_is_reported_without_its_value(check: Any):
+    props = {"connectorId": "corp", "host": "ldap:636", "bindPw": "hunter2${PW_TAIL}"}
+
+    assert check(CONNECTOR_PLACEHOLDERS, LDAP, props) == [
+        f"{LDAP} 'main': bindPw holds a $VAR-style placeholder, which Dex expands only in its "
+        "config file, never for connectors created through its API; pass the value itself, "
+        "e.g. from pulumi.Config().require_secret()."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("resource_type", "props", "path"),
+    [
+        ("dex:index:GitHubConnector", {"clientSecret": "$GH_SECRET"}, "clientSecret"),
+        ("dex:index:GitHubConnector", {"orgs": [{"name": "${ORG}"}]}, "orgs[0].name"),
+        (LDAP, {"userSearch": {"baseDn": "ou=$OU"}}, "userSearch.baseDn"),
+        ("dex:index:AzureOidcConnector", {"tenantId": "${TENANT}"}, "tenantId"),
+    ],
+)
+def test_placeholders_anywhere_in_typed_connector_inputs_are_reported(
+    check: Any, resource_type: str, props: dict[str, Any], path: str
+):
+    [message] = check(CONNECTOR_PLACEHOLDERS, resource_type, props)
+
+    assert message.startswith(f"{resource_type} 'main': {path} holds a $VAR-style placeholder")
+
+
+def test_typed_connector_without_placeholders_passes(check: Any):
+    props = {"connectorId": "gh", "clientSecret": "plain-Secret-1", "redirectUri": "https://d/cb"}
+
+    assert check(CONNECTOR_PLACEHOLDERS, "dex:index:GitHubConnector", props) == []

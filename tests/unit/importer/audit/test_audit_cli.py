@@ -186,3 +186,55 @@ def test_every_format_names_every_object(
     assert report_format in RENDERERS
     for key in ("client/cli", "client/web", "client/batch.jobs", "connector/stray"):
         assert key in result.stdout, report_format
+
+
+def _add_to_state(doc: dict[str, Any], token: str, object_id: str, outputs: Any) -> None:
+    resources = doc["deployment"]["resources"]
+    resources.append(
+        {
+            "urn": f"urn:pulumi:prod::dex-prod::{token}::{object_id}",
+            "type": token,
+            "id": object_id,
+            "outputs": outputs,
+            "provider": resources[1]["provider"],
+        }
+    )
+
+
+def test_connector_config_that_is_no_json_object_is_audited_without_a_traceback(
+    fake_dex: Any, stacks: dict[str, Any]
+) -> None:
+    host, behaviour = fake_dex
+    behaviour.api = 3
+    behaviour.connectors = (*CONNECTORS, ConnectorRecord("odd", "custom", "Odd", b'["x"]'))
+    stacks["prod"] = export("prod", host)
+    alone = _audit("--stack", "prod", "--format", "json")
+    outputs = {"connectorId": "odd", "type": "custom", "name": "Odd", "rawConfig": '["x"]'}
+    _add_to_state(stacks["prod"], "dex:index:Connector", "odd", outputs)
+
+    imported = _audit("--stack", "prod", "--format", "json")
+
+    assert alone.exit_code == EXIT_DRIFT, _explain(alone)
+    assert json.loads(alone.stdout)["counts"]["unmanaged"] == 1
+    assert imported.exit_code == EXIT_OK, _explain(imported)
+    assert json.loads(imported.stdout)["counts"]["in_sync"] == len(CLIENTS) + len(CONNECTORS) + 1
+
+
+def test_state_the_provider_cannot_read_is_reported_per_object(
+    fake_dex: Any, stacks: dict[str, Any]
+) -> None:
+    host, behaviour = fake_dex
+    behaviour.api = 3
+    behaviour.connectors = (*CONNECTORS, ConnectorRecord("gh2", "github", "GH", b"{}"))
+    stacks["prod"] = export("prod", host)
+    _add_to_state(stacks["prod"], "dex:index:GitHubConnector", "gh2", {"connectorId": "gh2"})
+
+    result = _audit("--stack", "prod")
+
+    assert result.exit_code == EXIT_PARTIAL, _explain(result)
+    assert result.stderr.startswith(
+        f"warning: stack prod: connector/gh2 on {host} not audited: its state holds values "
+        "pulumi-dex cannot turn into a connector (no name); run `pulumi refresh --stack prod` "
+        "and audit again\n"
+    ), _explain(result)
+    assert "Traceback" not in result.stderr
