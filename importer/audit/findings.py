@@ -132,6 +132,9 @@ def differences(
     all_config_secret: bool = False,
 ) -> tuple[Difference, ...]:
     """Every property where Dex's document departs from the state's, sorted by path."""
+    if expected == actual:
+        # Most objects are in sync; a plain comparison spares DeepDiff's bookkeeping.
+        return ()
     tree = DeepDiff(expected, actual, view="tree")
     found: list[Difference] = []
     for report_type, change in _CHANGES.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +92,10 @@ def targets(
     return grouped
 
 
+# Concurrent GetClient calls while auditing; Dex handles them in parallel.
+FETCH_WORKERS = 8
+
+
 def _clients(
     dex: DexConnection, wanted: set[str], warnings: list[str]
 ) -> tuple[dict[str, ClientRecord], bool]:
@@ -102,13 +107,14 @@ def _clients(
         listed, complete = set(), False
     else:
         complete = True
-    found: dict[str, ClientRecord] = {}
-    # Listings leave secrets out, so each client is fetched whole to compare its secret.
-    for client_id in sorted(wanted | listed):
-        record = api.find(client_id) if client_id in wanted else ClientRecord(client_id, "")
-        if record is not None:
-            found[client_id] = record
-    return found, complete
+    # Listings leave secrets out, so each managed client is fetched whole to compare its
+    # secret; the calls share one channel and overlap, as gRPC allows.
+    with ThreadPoolExecutor(max_workers=FETCH_WORKERS) as pool:
+        fetched = dict(zip(sorted(wanted), pool.map(api.find, sorted(wanted)), strict=True))
+    found = {cid: record for cid, record in fetched.items() if record is not None}
+    for client_id in listed - wanted:
+        found[client_id] = ClientRecord(client_id, "")
+    return dict(sorted(found.items())), complete
 
 
 def read_live(dex: DexConnection, objects: list[ManagedObject], warnings: list[str]) -> LiveObjects:
