@@ -178,6 +178,19 @@ def judge(
     return findings
 
 
+def _shared_objects(host: str, objects: list[ManagedObject]) -> list[str]:
+    """Objects that several stacks manage: each update undoes the others' changes."""
+    stacks: dict[tuple[str, str], set[str]] = {}
+    for managed in objects:
+        stacks.setdefault((managed.kind, managed.id), set()).add(managed.stack)
+    return [
+        f"{kind}/{object_id} on {host} is managed by stacks {', '.join(sorted(names))}; each "
+        "`pulumi up` overwrites the others' settings, so keep it in one stack"
+        for (kind, object_id), names in sorted(stacks.items())
+        if len(names) > 1
+    ]
+
+
 def audit(
     targets_by_host: dict[str, Target], static: StaticObjects, rules: IgnoreRules
 ) -> tuple[list[Finding], list[str], int]:
@@ -185,6 +198,7 @@ def audit(
     findings: list[Finding] = []
     warnings: list[str] = []
     for host, target in sorted(targets_by_host.items()):
+        warnings.extend(_shared_objects(host, target.objects))
         warnings.extend(
             f"stack {m.stack}: {m.kind}/{m.id} on {host} not audited: {m.problem}; run "
             f"`pulumi refresh --stack {m.stack}` and audit again"

@@ -21,5 +21,9 @@ def render(report: AuditReport) -> str:
         lines.extend(f"    {d.describe()}" for d in finding.differences)
     if len(drifted) > MAX_LISTED:
         lines.append(f"  ... and {len(drifted) - MAX_LISTED} more; see the report")
+    static = [f.key for f in report.findings if f.static and f not in drifted]
+    if static:
+        # Unmanaged but from Dex's config file: not drift, yet worth naming once.
+        lines.append(f"  from Dex's config file, not drift: {', '.join(static[:MAX_LISTED])}")
     lines.append(f"{len(drifted)} drifted" if drifted else "no drift")
     return "\n".join(lines) + "\n"
