@@ -256,7 +256,9 @@ def generate(
                 raise _Stop(f"--import-file {import_path}: cannot write ({err.strerror})") from err
         if stack is not None:
             _store_secrets(Stack(stack, cwd), values)
-        typer.echo(program.generate(plan, left_out), nl=False)
+        written = str(import_path) if import_path is not None else None
+        text = program.generate(plan, left_out, written, stack if values else None)
+        typer.echo(text, nl=False)
         _warn(warnings)
         _finish(found.warnings + plan.warnings)
 

@@ -8,15 +8,27 @@ from importer.declarations import RAW_CONFIG_FIELD, Declaration, Plan
 from importer.literal import INDENT, render
 
 _HEADER = '''"""Clients and connectors of one Dex, written by dex-import.
-
-Adopt the existing objects first (this program is already written):
-    pulumi import --file import.json --generate-code=false
 '''
 
 
-def _docstring(plan: Plan) -> str:
-    text = _HEADER
-    if plan.secret_keys:
+def _adopt_step(import_file: str | None) -> str:
+    if import_file is None:
+        return (
+            "\nAdopt the existing objects first (this program is already written): write\n"
+            "the import file with `dex-import generate --import-file import.json`, then\n"
+            "    pulumi import --file import.json --generate-code=false\n"
+        )
+    return (
+        "\nAdopt the existing objects first (this program is already written):\n"
+        f"    pulumi import --file {import_file} --generate-code=false\n"
+    )
+
+
+def _docstring(plan: Plan, import_file: str | None, secrets_stack: str | None) -> str:
+    text = _HEADER + _adopt_step(import_file)
+    if plan.secret_keys and secrets_stack is not None:
+        text += f"\nThe secrets the program reads are set in stack {secrets_stack}'s config.\n"
+    elif plan.secret_keys:
         text += "\nSet every secret the program reads before `pulumi up`:\n"
         text += "".join(f"    pulumi config set --secret {key} VALUE\n" for key in plan.secret_keys)
     if any(key.endswith(f"-{RAW_CONFIG_FIELD}") for key in plan.secret_keys):
@@ -49,12 +61,19 @@ def _static_note(static: tuple[str, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(plan: Plan, static: tuple[str, ...] = ()) -> str:
+def generate(
+    plan: Plan,
+    static: tuple[str, ...] = (),
+    import_file: str | None = "import.json",
+    secrets_stack: str | None = None,
+) -> str:
     """The whole program; secrets appear only as stack config keys.
 
-    `static` names (as `kind/id`) the objects left out because Dex's config file holds them.
+    `static` names (as `kind/id`) the objects left out because Dex's config file holds them;
+    `import_file` is the import file written alongside (None: none was), `secrets_stack`
+    the stack whose config already holds the secrets.
     """
-    parts = [_docstring(plan), _imports(plan)]
+    parts = [_docstring(plan, import_file, secrets_stack), _imports(plan)]
     if static:
         parts.append(_static_note(static))
     parts.extend(_declaration(decl) for decl in plan.declarations)

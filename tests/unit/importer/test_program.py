@@ -124,3 +124,16 @@ def test_oidc_config_the_provider_would_reject_is_declared_as_raw_config(
     assert plan.declarations[0].sdk_class == "Connector"
     assert plan.secret_keys == ("connector-sso-rawConfig",)
     assert plan.warnings == ()
+
+
+def test_docstring_follows_what_generate_wrote_and_set(inventory: Inventory) -> None:
+    plan = declarations.plan(inventory)
+    assert plan.secret_keys, "the fixture must have secrets for this test to mean anything"
+
+    without_file = program.generate(plan, import_file=None)
+    assert "dex-import generate --import-file import.json" in without_file
+
+    stored = program.generate(plan, import_file="adopt.json", secrets_stack="prod")
+    assert "pulumi import --file adopt.json --generate-code=false" in stored
+    assert "set in stack prod's config" in stored
+    assert "pulumi config set --secret" not in stored
