@@ -5,22 +5,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
+from pulumi_dex.connectors import document
 from pulumi_dex.model.properties import ObjectType
 from pulumi_dex.model.resources import CONNECTOR_OBJECTS, OIDC_CONFIG
 
 OIDC_TYPE = "oidc"
 Failure = tuple[str, str]
-
-
-def _to_dex(obj: ObjectType, wire: dict[str, Any]) -> dict[str, Any]:
-    doc: dict[str, Any] = {}
-    for prop in obj.props:
-        value = wire.get(prop.name)
-        if value is None or prop.dex_key is None:
-            continue
-        nested = CONNECTOR_OBJECTS.get(prop.type)
-        doc[prop.dex_key] = _to_dex(nested, value) if nested else value
-    return doc
 
 
 def _from_dex(obj: ObjectType, doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -46,7 +36,7 @@ def _from_dex(obj: ObjectType, doc: dict[str, Any]) -> tuple[dict[str, Any], dic
 
 def to_dex(oidc_config: dict[str, Any]) -> dict[str, Any]:
     """The JSON document Dex stores for a typed oidc config; `extra` keys are added."""
-    doc = _to_dex(OIDC_CONFIG, oidc_config)
+    doc = document.props_to_dex(OIDC_CONFIG.props, oidc_config)
     doc.update(oidc_config.get("extra") or {})
     return doc
 

@@ -260,3 +260,20 @@ COGNITO = ResourceSpec(
 
 RESOURCES = (CLIENT, CONNECTOR, AZURE, COGNITO, *TYPED_CONNECTORS)
 BY_TOKEN = {spec.token: spec for spec in RESOURCES}
+
+
+def secret_paths(spec: ResourceSpec) -> tuple[str, ...]:
+    """Dotted paths of every secret property, nested objects included, for state."""
+    return tuple(_secret_paths(spec.props, ""))
+
+
+def _secret_paths(props: tuple[Prop, ...], prefix: str) -> list[str]:
+    paths: list[str] = []
+    for prop in props:
+        here = f"{prefix}{prop.name}"
+        if prop.secret:
+            paths.append(here)
+        nested = CONNECTOR_OBJECTS.get(prop.type)
+        if nested is not None:
+            paths.extend(_secret_paths(nested.props, here + "."))
+    return paths

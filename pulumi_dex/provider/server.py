@@ -18,6 +18,7 @@ from pulumi.runtime.proto import plugin_pb2, provider_pb2, provider_pb2_grpc
 from pulumi_dex.connectors import github, gitlab, google, ldap, microsoft, saml
 from pulumi_dex.dex import errors
 from pulumi_dex.dex.connection import DexConnection
+from pulumi_dex.model.resources import secret_paths
 from pulumi_dex.model.schema import schema_json
 from pulumi_dex.provider import config, wire
 from pulumi_dex.provider.engine_log import EngineLog
@@ -63,13 +64,6 @@ def _object_key(handler: Any, object_id: str) -> tuple[str, str]:
     """Clients and connectors are separate ID spaces in Dex, whatever the resource type."""
     kind = "client" if handler.spec.id_property == "clientId" else "connector"
     return kind, object_id
-
-
-def _secret_paths(handler: Any) -> list[str]:
-    paths = [p.name for p in handler.spec.props if p.secret]
-    if handler.spec.token == "dex:index:Connector":
-        paths.append("oidcConfig.clientSecret")
-    return paths
 
 
 class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
@@ -136,7 +130,7 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
     def CheckConfig(self, request: Any, context: Any) -> provider_pb2.CheckResponse:
         # Only the explicit settings arrive here (DEX_* variables are read at Configure);
         # what is certain to fail is reported at preview, not at the first call.
-        news = config.merge(dict(), wire.decode(request.news))
+        news = config.merge({}, wire.decode(request.news))
         failures = [_failure(key, reason) for key, reason in config.problems(news)]
         return provider_pb2.CheckResponse(inputs=request.news, failures=failures)
 
@@ -166,7 +160,7 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         )
         failures = failures or self._claim(handler, request.urn, inputs)
         return provider_pb2.CheckResponse(
-            inputs=wire.encode(inputs, _secret_paths(handler)),
+            inputs=wire.encode(inputs, secret_paths(handler.spec)),
             failures=[_failure(prop, reason) for prop, reason in failures],
         )
 
@@ -222,7 +216,7 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         if not request.preview:
             self._created.add(_object_key(handler, resource_id))
         return provider_pb2.CreateResponse(
-            id=resource_id, properties=wire.encode(outputs, _secret_paths(handler))
+            id=resource_id, properties=wire.encode(outputs, secret_paths(handler.spec))
         )
 
     def Read(self, request: Any, context: Any) -> provider_pb2.ReadResponse:
@@ -232,7 +226,7 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         result = self._guarded(context, lambda: handler.read(ctx, request.id, state))
         if result.id is None:
             return provider_pb2.ReadResponse(id="")
-        secrets = _secret_paths(handler)
+        secrets = secret_paths(handler.spec)
         return provider_pb2.ReadResponse(
             id=result.id,
             properties=wire.encode(result.outputs, secrets),
@@ -246,7 +240,9 @@ class DexProvider(provider_pb2_grpc.ResourceProviderServicer):
         outputs = self._guarded(
             context, lambda: handler.update(ctx, request.id, news, request.preview)
         )
-        return provider_pb2.UpdateResponse(properties=wire.encode(outputs, _secret_paths(handler)))
+        return provider_pb2.UpdateResponse(
+            properties=wire.encode(outputs, secret_paths(handler.spec))
+        )
 
     def Delete(self, request: Any, context: Any) -> empty_pb2.Empty:
         handler = HANDLERS[_type_of(request.urn)]

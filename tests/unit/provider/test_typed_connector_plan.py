@@ -8,9 +8,10 @@ import pytest
 
 from pulumi_dex.connectors import github, ldap
 from pulumi_dex.dex.connectors import ConnectorRecord
+from pulumi_dex.model.resources import secret_paths
 from pulumi_dex.provider.handlers.base import UserError
 from pulumi_dex.provider.handlers.connectors import TypedConnectorHandler
-from pulumi_dex.provider.server import HANDLERS, _secret_paths
+from pulumi_dex.provider.server import HANDLERS
 
 GITHUB = TypedConnectorHandler(github)
 BASE = {
@@ -82,4 +83,4 @@ def test_ldap_secrets_are_wrapped_in_state():
     handler = HANDLERS["dex:index:LdapConnector"]
 
     assert handler.family is ldap
-    assert set(_secret_paths(handler)) == {"bindPw", "clientKey"}
+    assert set(secret_paths(handler.spec)) == {"bindPw", "clientKey"}
