@@ -49,7 +49,9 @@ def props_to_dex(props: Iterable[Prop], values: dict[str, Any]) -> dict[str, Any
     for prop in props:
         value = values.get(prop.name)
         if value is not None and prop.dex_key is not None:
-            doc[prop.dex_key] = _value_to_dex(prop.type, value)
+            doc[prop.dex_key] = (
+                pem_to_dex(value) if prop.dex_bytes else _value_to_dex(prop.type, value)
+            )
     return doc
 
 
@@ -91,7 +93,9 @@ def props_from_dex(props: Iterable[Prop], doc: dict[str, Any]) -> dict[str, Any]
             raise Misfit(f"{key} has no typed property")
         # null and false are Go's zero values: Dex reads them as if the key were absent.
         if value is not None and value is not False:
-            values[prop.name] = _value_from_dex(prop, value)
+            values[prop.name] = (
+                pem_from_dex(value) if prop.dex_bytes else _value_from_dex(prop, value)
+            )
     return values
 
 

@@ -46,15 +46,9 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
 
 def to_dex(inputs: dict[str, Any]) -> dict[str, Any]:
     """The JSON document Dex's ldap connector reads."""
-    doc = document.props_to_dex(document.config_props(SPEC), inputs)
-    if "rootCAData" in doc:
-        doc["rootCAData"] = document.pem_to_dex(doc["rootCAData"])
-    return doc
+    return document.props_to_dex(document.config_props(SPEC), inputs)
 
 
 def from_dex(doc: dict[str, Any]) -> dict[str, Any]:
     """The typed inputs of an ldap document; Misfit when it holds what we do not type."""
-    inputs = document.props_from_dex(document.config_props(SPEC), doc)
-    if "rootCaData" in inputs:
-        inputs["rootCaData"] = document.pem_from_dex(inputs["rootCaData"])
-    return inputs
+    return document.props_from_dex(document.config_props(SPEC), doc)

@@ -56,15 +56,9 @@ def check(inputs: dict[str, Any]) -> list[Failure]:
 
 def to_dex(inputs: dict[str, Any]) -> dict[str, Any]:
     """The JSON document Dex's saml connector reads."""
-    doc = document.props_to_dex(document.config_props(SPEC), inputs)
-    if "caData" in doc:
-        doc["caData"] = document.pem_to_dex(doc["caData"])
-    return doc
+    return document.props_to_dex(document.config_props(SPEC), inputs)
 
 
 def from_dex(doc: dict[str, Any]) -> dict[str, Any]:
     """The typed inputs of a saml document; Misfit when it holds what we do not type."""
-    inputs = document.props_from_dex(document.config_props(SPEC), doc)
-    if "caData" in inputs:
-        inputs["caData"] = document.pem_from_dex(inputs["caData"])
-    return inputs
+    return document.props_from_dex(document.config_props(SPEC), doc)

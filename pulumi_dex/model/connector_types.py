@@ -326,6 +326,7 @@ LDAP = ResourceSpec(
             STRING,
             "PEM of the CAs trusted for the server (stored base64-encoded, as Dex reads it).",
             dex_key="rootCAData",
+            dex_bytes=True,
         ),
         Prop(
             "clientCert",
@@ -373,6 +374,7 @@ SAML = ResourceSpec(
             "base64-encoded, as Dex reads it).",
             True,
             dex_key="caData",
+            dex_bytes=True,
         ),
         Prop("entityIssuer", STRING, "Issuer Dex names in its requests.", dex_key="entityIssuer"),
         Prop("ssoIssuer", STRING, "Issuer required in responses.", dex_key="ssoIssuer"),

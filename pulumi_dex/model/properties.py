@@ -28,6 +28,8 @@ class Prop:
     output_only: bool = False
     # Dex's JSON key, for properties stored inside a connector's config document.
     dex_key: str | None = None
+    # Dex reads the field as Go []byte, which JSON carries base64-encoded; users give text.
+    dex_bytes: bool = False
 
     @property
     def python_name(self) -> str:
