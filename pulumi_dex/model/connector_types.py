@@ -14,15 +14,9 @@ from pulumi_dex.model.properties import (
     ObjectType,
     Prop,
     ResourceSpec,
+    connector_identity,
     list_of,
 )
-
-
-def _head(what: str) -> tuple[Prop, ...]:
-    return (
-        Prop("connectorId", STRING, "The connector ID; a change replaces it.", True, replaces=True),
-        Prop("name", STRING, f"Name shown on Dex's login page for {what}.", True),
-    )
 
 
 def _oauth(where: str) -> tuple[Prop, ...]:
@@ -72,7 +66,7 @@ GITHUB = ResourceSpec(
     id_property="connectorId",
     objects={GITHUB_ORG.token: GITHUB_ORG},
     props=(
-        *_head("GitHub"),
+        *connector_identity("GitHub"),
         *_oauth("GitHub"),
         Prop(
             "orgs",
@@ -124,7 +118,7 @@ GITLAB = ResourceSpec(
     description="GitLab.com or a self-managed GitLab through Dex's gitlab connector.",
     id_property="connectorId",
     props=(
-        *_head("GitLab"),
+        *connector_identity("GitLab"),
         Prop("baseUrl", STRING, "GitLab's URL; https://gitlab.com when unset.", dex_key="baseURL"),
         *_oauth("GitLab"),
         Prop("groups", STRING_LIST, "Only members of these groups may log in.", dex_key="groups"),
@@ -142,7 +136,7 @@ GOOGLE = ResourceSpec(
     description="Google accounts and Workspace domains through Dex's google connector.",
     id_property="connectorId",
     props=(
-        *_head("Google"),
+        *connector_identity("Google"),
         *_oauth("Google Cloud"),
         Prop(
             "hostedDomains",
@@ -184,7 +178,7 @@ MICROSOFT = ResourceSpec(
     description="Microsoft accounts and Entra ID through Dex's microsoft connector.",
     id_property="connectorId",
     props=(
-        *_head("Microsoft"),
+        *connector_identity("Microsoft"),
         *_oauth("the Entra admin center"),
         Prop(
             "tenant",
@@ -295,7 +289,7 @@ LDAP = ResourceSpec(
         LDAP_USER_MATCHER.token: LDAP_USER_MATCHER,
     },
     props=(
-        *_head("the directory"),
+        *connector_identity("the directory"),
         Prop(
             "host",
             STRING,
@@ -363,7 +357,7 @@ SAML = ResourceSpec(
     description="A SAML 2.0 identity provider through Dex's saml connector.",
     id_property="connectorId",
     props=(
-        *_head("the identity provider"),
+        *connector_identity("the identity provider"),
         Prop(
             "ssoUrl", STRING, "The identity provider's single sign-on URL.", True, dex_key="ssoURL"
         ),

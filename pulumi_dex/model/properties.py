@@ -74,6 +74,19 @@ class ResourceSpec:
         return next(p for p in self.props if p.name == name)
 
 
+def connector_identity(what: str = "") -> tuple[Prop, Prop]:
+    """The ID and display name every connector resource starts with."""
+    shown = (
+        f"Name shown on Dex's login page for {what}."
+        if what
+        else ("Name shown on Dex's login page.")
+    )
+    return (
+        Prop("connectorId", STRING, "The connector ID; a change replaces it.", True, replaces=True),
+        Prop("name", STRING, shown, True),
+    )
+
+
 def snake_case(name: str) -> str:
     """clientId -> client_id, rootCAs -> root_cas, redirectURIs -> redirect_uris."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)

@@ -12,6 +12,7 @@ from pulumi_dex.model.properties import (
     ObjectType,
     Prop,
     ResourceSpec,
+    connector_identity,
 )
 
 PACKAGE = "dex"
@@ -192,9 +193,8 @@ CONNECTOR = ResourceSpec(
     id_property="connectorId",
     objects=CONNECTOR_OBJECTS,
     props=(
-        Prop("connectorId", STRING, "The connector ID; a change replaces it.", True, replaces=True),
+        *connector_identity(),
         Prop("type", STRING, "Dex connector type: oidc, github, ldap, saml, ...", True),
-        Prop("name", STRING, "Name shown on Dex's login page.", True),
         Prop("oidcConfig", OIDC_CONFIG.token, "Typed config; only with type oidc."),
         Prop("rawConfig", STRING, "The connector's config as a JSON document.", secret=True),
     ),
@@ -214,8 +214,7 @@ AZURE = ResourceSpec(
     description="A Microsoft Entra ID (Azure AD) tenant through Dex's oidc connector.",
     id_property="connectorId",
     props=(
-        Prop("connectorId", STRING, "The connector ID; a change replaces it.", True, replaces=True),
-        Prop("name", STRING, "Name shown on Dex's login page.", True),
+        *connector_identity(),
         Prop(
             "tenantId",
             STRING,
@@ -238,8 +237,7 @@ COGNITO = ResourceSpec(
     description="An AWS Cognito user pool through Dex's oidc connector.",
     id_property="connectorId",
     props=(
-        Prop("connectorId", STRING, "The connector ID; a change replaces it.", True, replaces=True),
-        Prop("name", STRING, "Name shown on Dex's login page.", True),
+        *connector_identity(),
         Prop(
             "region",
             STRING,
